@@ -1,0 +1,5 @@
+import sys
+
+from caseload.cli import main
+
+sys.exit(main())

@@ -1,0 +1,51 @@
+"""`caseload run | serve | validate`: the project's command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def _run(args: argparse.Namespace) -> int:
+    from pipeline.run import run_all
+
+    return run_all()
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from dashboard.serve import serve
+
+    return serve(host=args.host, port=args.port, threads=args.threads)
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from pipeline.submissions.validate import main as validate_main
+
+    return validate_main(args.file)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="caseload", description="Caseload Watch: children's social work caseloads in England."
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    run = commands.add_parser("run", help="build the warehouse from the sources and publish it")
+    run.set_defaults(handler=_run)
+    serve = commands.add_parser("serve", help="serve the site with a production WSGI server")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8050)
+    serve.add_argument("--threads", type=int, default=8)
+    serve.set_defaults(handler=_serve)
+    validate = commands.add_parser("validate", help="check a council submission without loading it")
+    validate.add_argument("file")
+    validate.set_defaults(handler=_validate)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.handler(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,45 @@
+"""One asset per published source in the registry: fetch, archive, parse, load."""
+
+
+import dagster as dg
+
+from pipeline.defs.resources import WarehouseResource
+from pipeline.ingest import ingest_source
+from pipeline.registry import Source, load_registry
+from warehouse.config import Settings
+
+
+def raw_asset_name(source_id: str) -> str:
+    return f"raw_{source_id}"
+
+
+def _build(source: Source) -> dg.AssetsDefinition:
+    @dg.asset(
+        name=raw_asset_name(source.id),
+        group_name="sources",
+        kinds={"duckdb", source.format},
+        description=f"{source.title} ({source.publisher}). Loaded as text into {source.table}.",
+        metadata={"url": source.url, "landing_page": source.landing_page, "licence": source.licence},
+    )
+    def _raw(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
+        with warehouse.connect() as con:
+            result = ingest_source(source, warehouse.settings(), con)
+        context.log.info(f"{source.id}: {result.rows} rows from {result.url}")
+        return dg.MaterializeResult(
+            metadata={
+                "rows": result.rows,
+                "origin": dg.MetadataValue.url(result.url)
+                if result.url.startswith("http")
+                else dg.MetadataValue.path(result.url),
+                "sha256": result.sha256,
+                "bytes": result.bytes,
+                "not_modified": result.not_modified,
+                "vintage": source.vintage,
+            }
+        )
+
+    return _raw
+
+
+SOURCES = load_registry(Settings.from_env().registry_path)
+raw_assets = [_build(source) for source in SOURCES]

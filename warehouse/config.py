@@ -1,0 +1,70 @@
+"""Every setting of the project, read from the environment in one place.
+
+Both the pipeline and the site import this module, so they always agree on
+where the warehouse lives and where source files come from.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+# The annual cost of one children's social worker FTE, used to price a cap.
+# Default: the 2025 national average starting-to-experienced salary band midpoint
+# (about £44,000) plus employer on-costs of 30% (National Insurance and pension),
+# rounded to £57,000. See docs/method.md ("cost of a cap"). Override with
+# CASELOAD_COST_PER_FTE.
+DEFAULT_COST_PER_FTE_GBP = 57_000
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Paths and knobs; build one with `Settings.from_env()`."""
+
+    data_dir: Path
+    warehouse_path: Path
+    source_dir: Path | None
+    cost_per_fte_gbp: float
+    http_timeout_s: float = 30.0
+    http_retries: int = 4
+    http_backoff_s: float = 1.0
+
+    @property
+    def raw_dir(self) -> Path:
+        """Immutable copies of every fetched file, named by their sha256."""
+        return self.data_dir / "raw"
+
+    @property
+    def work_path(self) -> Path:
+        """The pipeline's own working database, beside the served one."""
+        return self.warehouse_path.with_name(self.warehouse_path.stem + ".work.duckdb")
+
+    @property
+    def releases_dir(self) -> Path:
+        """Where each published snapshot is kept, one file per release."""
+        return self.warehouse_path.parent / "releases"
+
+    @property
+    def registry_path(self) -> Path:
+        return PROJECT_ROOT / "data" / "sources.toml"
+
+    @classmethod
+    def from_env(cls, env: dict[str, str] | None = None) -> Settings:
+        env = dict(os.environ if env is None else env)
+        data_dir = Path(env.get("CASELOAD_DATA_DIR", PROJECT_ROOT / "data")).resolve()
+        warehouse = Path(
+            env.get("CASELOAD_WAREHOUSE", data_dir / "warehouse" / "caseload.duckdb")
+        ).resolve()
+        source_dir = env.get("CASELOAD_SOURCE_DIR")
+        return cls(
+            data_dir=data_dir,
+            warehouse_path=warehouse,
+            source_dir=Path(source_dir).resolve() if source_dir else None,
+            cost_per_fte_gbp=float(env.get("CASELOAD_COST_PER_FTE", DEFAULT_COST_PER_FTE_GBP)),
+            http_timeout_s=float(env.get("CASELOAD_HTTP_TIMEOUT", 30)),
+            http_retries=int(env.get("CASELOAD_HTTP_RETRIES", 4)),
+            http_backoff_s=float(env.get("CASELOAD_HTTP_BACKOFF", 1.0)),
+        )

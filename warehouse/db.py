@@ -1,0 +1,62 @@
+"""Opening DuckDB. Every connection in the project is made here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+SQL_DIR = Path(__file__).parent / "sql"
+
+
+def connect(path: Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse file; the pipeline writes, the site only reads."""
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    return duckdb.connect(str(path), read_only=read_only)
+
+
+def sql_text(name: str) -> str:
+    """The text of `warehouse/sql/<name>.sql`."""
+    return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """All or nothing: a failure inside rolls every statement back."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield con
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
+
+
+def run_script(con: duckdb.DuckDBPyConnection, name: str, params: dict | None = None) -> None:
+    """Run a SQL file statement by statement inside one transaction.
+
+    Named parameters (`$name`) are bound per statement, only those it uses.
+    """
+    statements = [s for s in _split(sql_text(name)) if s.strip()]
+    with transaction(con):
+        for statement in statements:
+            used = {k: v for k, v in (params or {}).items() if f"${k}" in statement}
+            con.execute(statement, used or None)
+
+
+def _split(script: str) -> list[str]:
+    """Split on semicolons at line ends (our SQL files keep one statement per block)."""
+    out, current = [], []
+    for line in script.splitlines():
+        if line.strip().startswith("--"):
+            continue
+        current.append(line)
+        if line.rstrip().endswith(";"):
+            out.append("\n".join(current))
+            current = []
+    if "".join(current).strip():
+        out.append("\n".join(current))
+    return out

@@ -1,0 +1,95 @@
+"""Publishing: copy the marts into a new snapshot file and swap it in atomically.
+
+The site only ever opens the served file read-only. A run builds the next
+release as a separate file (releases/<id>.duckdb), then copies it to a
+temporary name beside the served file and renames it over the served file in
+one step, so a reader sees the old release or the new one, never a mixture.
+Only the `marts` and `meta` schemas are published: raw tables, staging and
+anything worker-level stay in the pipeline's working file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from warehouse.db import connect
+
+PUBLISHED_SCHEMAS = ("marts", "meta")
+RELEASES_KEPT = 20
+
+
+@dataclass(frozen=True)
+class Release:
+    release_id: str
+    built_at: dt.datetime
+    path: Path
+    tables: int
+
+
+def publish(work_path: Path, served_path: Path, releases_dir: Path) -> Release:
+    built_at = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    releases_dir.mkdir(parents=True, exist_ok=True)
+    staging_file = releases_dir / f".building-{os.getpid()}.duckdb"
+    staging_file.unlink(missing_ok=True)
+    con = connect(staging_file)
+    try:
+        con.execute("ATTACH $path AS work (READ_ONLY)", {"path": str(work_path)})
+        tables = con.execute(
+            "SELECT schema_name, table_name FROM duckdb_tables() "
+            "WHERE database_name = 'work' AND list_contains($schemas, schema_name) ORDER BY ALL",
+            {"schemas": list(PUBLISHED_SCHEMAS)},
+        ).fetchall()
+        sources = con.execute(
+            "SELECT list(source_id || ':' || sha256 ORDER BY source_id) FROM ("
+            " SELECT source_id, arg_max(sha256, fetched_at) AS sha256"
+            " FROM work.raw.source_files GROUP BY source_id)"
+        ).fetchall()[0][0] or []
+        digest = hashlib.sha256("|".join(sources).encode()).hexdigest()[:8]
+        release_id = f"{built_at:%Y%m%dT%H%M%SZ}-{digest}"
+        for schema in PUBLISHED_SCHEMAS:
+            con.execute(f"CREATE SCHEMA IF NOT EXISTS {schema}")
+        for schema, name in tables:
+            con.execute(f'CREATE TABLE {schema}."{name}" AS SELECT * FROM work.{schema}."{name}"')
+        con.execute(
+            "CREATE OR REPLACE TABLE meta.release AS SELECT $id AS release_id, "
+            "CAST($built AS TIMESTAMPTZ) AS built_at",
+            {"id": release_id, "built": built_at},
+        )
+        con.execute(
+            "CREATE OR REPLACE TABLE meta.release_sources AS "
+            "SELECT source_id, url, fetched_at, bytes, sha256, vintage FROM ("
+            " SELECT *, row_number() OVER (PARTITION BY source_id ORDER BY fetched_at DESC) AS n"
+            " FROM work.raw.source_files) WHERE n = 1 ORDER BY source_id"
+        )
+        con.execute("DETACH work")
+        con.execute("CHECKPOINT")
+    except BaseException:
+        con.close()
+        staging_file.unlink(missing_ok=True)
+        raise
+    con.close()
+    release_path = releases_dir / f"{release_id}.duckdb"
+    os.replace(staging_file, release_path)
+    _swap_in(release_path, served_path)
+    _prune(releases_dir)
+    return Release(release_id, built_at, release_path, len(tables))
+
+
+def _swap_in(release_path: Path, served_path: Path) -> None:
+    served_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = served_path.with_name(f".{served_path.name}.incoming-{os.getpid()}")
+    shutil.copyfile(release_path, tmp)
+    with open(tmp, "rb") as f:
+        os.fsync(f.fileno())
+    os.replace(tmp, served_path)
+
+
+def _prune(releases_dir: Path) -> None:
+    releases = sorted(releases_dir.glob("*.duckdb"))
+    for old in releases[:-RELEASES_KEPT]:
+        old.unlink(missing_ok=True)

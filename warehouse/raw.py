@@ -1,0 +1,63 @@
+"""The raw layer: published files loaded as text, and the record of every fetch."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import duckdb
+import polars as pl
+
+from warehouse.db import run_script, transaction
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """What `raw.source_files` records of one fetch."""
+
+    source_id: str
+    url: str
+    fetched_at: dt.datetime
+    bytes: int
+    sha256: str
+    vintage: str
+    etag: str | None
+    last_modified: str | None
+    not_modified: bool
+    archive_path: str
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+    run_script(con, "schema")
+
+
+def last_good_fetch(con: duckdb.DuckDBPyConnection, source_id: str) -> SourceFile | None:
+    """The newest recorded fetch of a source, for conditional GET and fallback."""
+    row = con.execute(
+        """SELECT source_id, url, fetched_at, bytes, sha256, vintage, etag, last_modified,
+                  not_modified, archive_path
+           FROM raw.source_files WHERE source_id = $id
+           ORDER BY fetched_at DESC, rowid DESC LIMIT 1""",
+        {"id": source_id},
+    ).fetchall()
+    return SourceFile(*row[0]) if row else None
+
+
+def load_source(
+    con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame, record: SourceFile
+) -> None:
+    """Replace a raw table and record the fetch, in one transaction."""
+    schema, name = table.split(".")
+    if schema != "raw" or not name.isidentifier():
+        raise ValueError(f"not a raw table name: {table!r}")
+    with transaction(con):
+        con.register("incoming_frame", frame)
+        try:
+            con.execute(f"CREATE OR REPLACE TABLE raw.{name} AS SELECT * FROM incoming_frame")
+        finally:
+            con.unregister("incoming_frame")
+        con.execute(
+            "INSERT INTO raw.source_files VALUES ($source_id, $url, $fetched_at, $bytes, $sha256, "
+            "$vintage, $etag, $last_modified, $not_modified, $archive_path, $rows)",
+            {**record.__dict__, "rows": frame.height},
+        )

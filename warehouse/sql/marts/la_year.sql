@@ -1,0 +1,49 @@
+-- marts.la_year: one row per council per year, as the current release publishes it.
+-- Every measure keeps its published value and, beside it, its status
+-- ('published' or the suppression symbol). Columns are described in data/dictionary.toml.
+CREATE OR REPLACE TABLE marts.la_year AS
+WITH population AS (
+    -- Population is summed over the codes of the council's series, so joint
+    -- returns and renamed codes find their children.
+    SELECT p.year, cs.series_code, sum(p.children_0_17) AS children_0_17
+    FROM staging.population p
+    JOIN staging.code_series cs ON cs.code = p.area_code
+    WHERE p.geographic_level = 'Local authority'
+    GROUP BY ALL
+),
+latest_population_year AS (SELECT max(year) AS year FROM staging.population)
+SELECT
+    w.area_code AS la_code,
+    w.area_name AS la_name,
+    d.series_code,
+    d.region_code,
+    d.region_name,
+    w.year,
+    w.case_holders_fte,
+    w.case_holders_fte_status,
+    w.cases,
+    w.cases_status,
+    w.caseload_fte,
+    w.caseload_status,
+    -- The unrounded ratio: only for checks at a boundary, never instead of caseload_fte.
+    CASE WHEN w.case_holders_fte > 0 THEN w.cases / w.case_holders_fte END AS caseload_ratio,
+    w.inpost_fte,
+    w.inpost_fte_status,
+    w.inpost_headcount,
+    w.agency_rate_fte,
+    w.agency_rate_fte_status,
+    w.vacancy_rate_fte,
+    w.vacancy_rate_fte_status,
+    w.turnover_rate_fte,
+    w.turnover_rate_fte_status,
+    w.absence_rate_fte,
+    w.absence_rate_fte_status,
+    CAST(p.children_0_17 AS BIGINT) AS children_0_17,
+    p.year AS population_year
+FROM staging.workforce_wide w
+JOIN marts.dim_la d ON d.la_code = w.area_code
+LEFT JOIN population p
+       ON p.series_code = d.series_code
+      AND p.year = least(w.year, (SELECT year FROM latest_population_year))
+WHERE w.geographic_level = 'Local authority'
+ORDER BY w.year, w.area_code;
