@@ -1,6 +1,7 @@
-"""The SQL steps that turn raw tables into staging and marts, by name.
+"""Running the SQL files that turn raw tables into staging tables and marts.
 
-Each step is one file under `warehouse/sql/`, run in one transaction.
+Each step is one file under `warehouse/sql/`, run in one transaction, with the
+few parameters every step may use (paths of committed reference files).
 """
 
 from __future__ import annotations
@@ -12,24 +13,20 @@ from warehouse.db import run_script
 
 REFERENCE_DIR = PROJECT_ROOT / "data" / "reference"
 
-STEPS: dict[str, str] = {
-    "workforce": "staging/workforce",
-    "population": "staging/population",
-    "councils": "staging/councils",
-    "la_year": "marts/la_year",
-    "area_year": "marts/area_year",
-}
+
+def step_params() -> dict[str, str]:
+    """Named parameters a SQL step may bind (`$council_changes`, ...)."""
+    return {path.stem: str(path) for path in sorted(REFERENCE_DIR.glob("*.csv"))}
 
 
-def run_step(con: duckdb.DuckDBPyConnection, step: str) -> None:
-    params = {"council_changes": str(REFERENCE_DIR / "council_changes.csv")}
-    run_script(con, STEPS[step], params)
+def run_step(con: duckdb.DuckDBPyConnection, sql_name: str) -> None:
+    run_script(con, sql_name, step_params())
 
 
 def row_count(con: duckdb.DuckDBPyConnection, table: str) -> int:
     schema, name = table.split(".")
     found = con.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_schema=$s AND table_name=$n",
+        "SELECT count(*) FROM duckdb_tables() WHERE schema_name = $s AND table_name = $n",
         {"s": schema, "n": name},
     ).fetchall()[0][0]
     if not found:

@@ -10,13 +10,10 @@ import dagster as dg
 from pipeline.defs.resources import WarehouseResource
 from warehouse.publish import publish
 
-# Every mart the site reads. A new mart asset is added here so that the
-# published release waits for it (and for its blocking checks).
-PUBLISHED_ASSETS = ["dim_la", "la_year", "area_year"]
-
 
 @dg.asset(
-    deps=PUBLISHED_ASSETS,
+    # The dictionary waits for every mart (pipeline/defs/meta.py: MART_ASSETS).
+    deps=["data_dictionary", "source_registry"],
     group_name="publish",
     kinds={"duckdb"},
     description="Copies the marts into a new release file and swaps it in for the site.",

@@ -1,0 +1,40 @@
+"""One Dagster asset per SQL file: the pattern every staging table and mart follows.
+
+To add a table: write `warehouse/sql/<folder>/<name>.sql`, then add a `Step`
+naming the asset, the SQL file, the table it makes and the assets it reads.
+"""
+
+from dataclasses import dataclass
+
+import dagster as dg
+
+from pipeline.defs.resources import WarehouseResource
+from warehouse.transform import row_count, run_step
+
+
+@dataclass(frozen=True)
+class Step:
+    asset: str
+    sql: str
+    table: str
+    deps: tuple[str, ...]
+    group: str
+    description: str
+
+
+def sql_asset(spec: Step) -> dg.AssetsDefinition:
+    @dg.asset(
+        name=spec.asset,
+        deps=list(spec.deps),
+        group_name=spec.group,
+        kinds={"duckdb", "sql"},
+        description=spec.description,
+        metadata={"table": spec.table, "sql": f"warehouse/sql/{spec.sql}.sql"},
+    )
+    def _asset(warehouse: WarehouseResource) -> dg.MaterializeResult:
+        with warehouse.connect() as con:
+            run_step(con, spec.sql)
+            rows = row_count(con, spec.table)
+        return dg.MaterializeResult(metadata={"rows": rows, "table": spec.table})
+
+    return _asset
