@@ -1,0 +1,14 @@
+"""Marts the public site needs beyond the figures: the hex map and the search index."""
+
+from pipeline.defs.sql_step import Step, sql_asset
+
+STEPS = (
+    Step("hex_layout", "marts/hex_layout", "marts.hex_layout", ("dim_la", "raw_hexmap"), "site",
+         "One hex per current council, from the Open Innovations layout adjusted to April 2023 "
+         "geography (data/reference/hex_adjustments.csv)."),
+    Step("council_search", "marts/council_search", "marts.council_search",
+         ("dim_la", "raw_district_lookup"), "site",
+         "Council and district (town) names that lead to a current council, for type-ahead search."),
+)
+
+site_assets = [sql_asset(spec) for spec in STEPS]
