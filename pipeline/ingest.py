@@ -71,6 +71,8 @@ def _fetch(
 ) -> Fetched:
     if settings.source_dir is not None:
         return read_local(source, settings.source_dir)
+    if url is None and settings.source_mirror:
+        url = f"{settings.source_mirror.rstrip('/')}/{source.file}"
     validators = None
     if previous is not None and Path(previous.archive_path).exists():
         validators = Validators(previous.etag, previous.last_modified)

@@ -15,7 +15,7 @@ def run_all() -> int:
     failed_steps = [e.step_key for e in result.all_events if e.event_type_value == "STEP_FAILURE"]
     for event in result.all_events:
         if event.event_type_value == "STEP_FAILURE":
-            print(f"FAILED {event.step_key}: {event.event_specific_data.error.message.strip()}")
+            print(f"FAILED {event.step_key}: {_root_cause(event.event_specific_data.error)}")
     failed_checks = []
     for evaluation in result.get_asset_check_evaluations():
         mark = "ok " if evaluation.passed else "FAIL"
@@ -30,3 +30,10 @@ def run_all() -> int:
         return 1
     print("Run complete: a new release is published.")
     return 0
+
+
+def _root_cause(error) -> str:
+    """Dagster wraps the asset's exception; the user wants the original message."""
+    while error.cause is not None:
+        error = error.cause
+    return error.message.strip()

@@ -28,6 +28,7 @@ class Settings:
     warehouse_path: Path
     source_dir: Path | None
     cost_per_fte_gbp: float
+    source_mirror: str | None = None
     http_timeout_s: float = 30.0
     http_retries: int = 4
     http_backoff_s: float = 1.0
@@ -64,6 +65,7 @@ class Settings:
             warehouse_path=warehouse,
             source_dir=Path(source_dir).resolve() if source_dir else None,
             cost_per_fte_gbp=float(env.get("CASELOAD_COST_PER_FTE", DEFAULT_COST_PER_FTE_GBP)),
+            source_mirror=env.get("CASELOAD_SOURCE_MIRROR") or None,
             http_timeout_s=float(env.get("CASELOAD_HTTP_TIMEOUT", 30)),
             http_retries=int(env.get("CASELOAD_HTTP_RETRIES", 4)),
             http_backoff_s=float(env.get("CASELOAD_HTTP_BACKOFF", 1.0)),
