@@ -19,6 +19,10 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # CASELOAD_COST_PER_FTE.
 DEFAULT_COST_PER_FTE_GBP = 57_000
 
+# Salt for hashing council submissions' worker_ref (docs/submissions.md). This default is public and
+# only for development: set CASELOAD_SUBMISSION_SALT to a secret in any real deployment.
+DEV_SUBMISSION_SALT = "caseload-watch-dev-salt-not-secret"
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -32,6 +36,7 @@ class Settings:
     http_timeout_s: float = 30.0
     http_retries: int = 4
     http_backoff_s: float = 1.0
+    submission_salt: str = DEV_SUBMISSION_SALT
 
     @property
     def raw_dir(self) -> Path:
@@ -47,6 +52,11 @@ class Settings:
     def releases_dir(self) -> Path:
         """Where each published snapshot is kept, one file per release."""
         return self.warehouse_path.parent / "releases"
+
+    @property
+    def submissions_dir(self) -> Path:
+        """Council submissions: inbox/, archive/ and quarantine/ (never committed)."""
+        return self.data_dir / "submissions"
 
     @property
     def registry_path(self) -> Path:
@@ -69,4 +79,5 @@ class Settings:
             http_timeout_s=float(env.get("CASELOAD_HTTP_TIMEOUT", 30)),
             http_retries=int(env.get("CASELOAD_HTTP_RETRIES", 4)),
             http_backoff_s=float(env.get("CASELOAD_HTTP_BACKOFF", 1.0)),
+            submission_salt=env.get("CASELOAD_SUBMISSION_SALT") or DEV_SUBMISSION_SALT,
         )
