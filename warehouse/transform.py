@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import duckdb
 
-from warehouse.config import PROJECT_ROOT
+from warehouse.config import PROJECT_ROOT, Settings
 from warehouse.db import run_script
 
 REFERENCE_DIR = PROJECT_ROOT / "data" / "reference"
 
 
-def step_params() -> dict[str, str]:
-    """Named parameters a SQL step may bind (`$council_changes`, ...)."""
-    return {path.stem: str(path) for path in sorted(REFERENCE_DIR.glob("*.csv"))}
+def step_params() -> dict[str, str | float]:
+    """Named parameters a SQL step may bind (`$council_changes`, ..., `$cost_per_fte`)."""
+    params: dict[str, str | float] = {path.stem: str(path) for path in sorted(REFERENCE_DIR.glob("*.csv"))}
+    params["cost_per_fte"] = Settings.from_env().cost_per_fte_gbp
+    return params
 
 
 def run_step(con: duckdb.DuckDBPyConnection, sql_name: str) -> None:

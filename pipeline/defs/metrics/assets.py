@@ -1,0 +1,65 @@
+"""Caseload metrics (issue 3): cap scenarios, breach rates, variation, context, revisions, digest.
+
+Most tables are one SQL file each (`Step`). The two cap tables are built by
+warehouse/metrics.py, because the site runs the same SQL for a cap a user picks.
+"""
+
+from collections.abc import Callable
+
+import dagster as dg
+import duckdb
+
+from pipeline.defs.resources import WarehouseResource
+from pipeline.defs.sql_step import Step, sql_asset
+from warehouse.metrics import build_area_year_cap, build_la_year_cap
+from warehouse.transform import row_count
+
+GROUP = "metrics"
+
+STEPS = (
+    Step("caps", "metrics/caps", "marts.caps", (), GROUP,
+         "Cap scenarios (data/reference/caps.csv) and the cost per social worker FTE used to price them."),
+    Step("la_places", "metrics/la_places", "staging.la_centres",
+         ("dim_la", "raw_council_centres", "raw_neighbours_2025"), "staging",
+         "Each council's centre (for distances) and its 2025-model statistical neighbours "
+         "(staging.la_neighbours)."),
+    Step("variation_year", "metrics/variation_year", "marts.variation_year", ("la_year",), GROUP,
+         "The postcode lottery per year: spread of council caseloads, nationally and within each region."),
+    Step("la_year_position", "metrics/la_year_position", "marts.la_year_position",
+         ("la_year", "area_year", "la_places"), GROUP,
+         "Each council's rank, percentile, differences from England, region, neighbours and councils "
+         "within 50 miles, and year-on-year change with flags."),
+    Step("la_year_funnel", "metrics/la_year_funnel", "marts.la_year_funnel", ("la_year", "area_year"), GROUP,
+         "Funnel-plot limits (95%, 99.8%) for caseload against case-holding FTE, and each council's place."),
+    Step("la_year_context", "metrics/la_year_context", "marts.la_year_context",
+         ("la_year", "raw_children_in_need", "raw_social_worker_changes", "raw_ofsted", "staging_population"),
+         GROUP, "Workforce rates, children in need per 10,000, social worker changes, latest Ofsted."),
+    Step("revisions", "metrics/revisions", "marts.revisions", ("staging_workforce", "dim_la"), GROUP,
+         "Figures the publisher revised between the previous and the current workforce release."),
+    Step("trend_digest", "metrics/trend_digest", "marts.trend_digest",
+         ("la_year_position", "la_year_cap", "revisions"), GROUP,
+         "Latest year against the one before: risers, fallers, councils newly over or back under each cap, "
+         "revisions."),
+)
+
+
+def _python_asset(name: str, table: str, deps: list[str], build: Callable[[duckdb.DuckDBPyConnection], None],
+                  description: str) -> dg.AssetsDefinition:
+    @dg.asset(name=name, deps=deps, group_name=GROUP, kinds={"duckdb", "sql"}, description=description,
+              metadata={"table": table, "sql": "warehouse/sql/queries/la_cap.sql, area_cap.sql"})
+    def _asset(warehouse: WarehouseResource) -> dg.MaterializeResult:
+        with warehouse.connect() as con:
+            build(con)
+            rows = row_count(con, table)
+        return dg.MaterializeResult(metadata={"rows": rows, "table": table})
+
+    return _asset
+
+
+metrics_assets = [sql_asset(spec) for spec in STEPS] + [
+    _python_asset("la_year_cap", "marts.la_year_cap", ["la_year", "caps"], build_la_year_cap,
+                  "Per council, year and cap: over the cap, excess, additional FTE needed and cost."),
+    _python_asset("area_year_cap", "marts.area_year_cap", ["la_year", "caps", "la_year_cap"],
+                  build_area_year_cap,
+                  "England and regions per year and cap: breach rates with coverage, additional FTE, cost."),
+]

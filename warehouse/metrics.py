@@ -1,0 +1,69 @@
+"""Caseload metrics for any cap: the stored scenarios and a user's own cap, one definition.
+
+The per-council and per-area formulas live once, in `sql/queries/la_cap.sql` and
+`sql/queries/area_cap.sql`. The pipeline runs them over the scenarios in `marts.caps`
+to build `marts.la_year_cap` and `marts.area_year_cap`; the site runs the same text for
+a cap a user picks (`cap_summary`, `la_cap`), which is cheap: one query over marts.la_year.
+"""
+
+from __future__ import annotations
+
+import duckdb
+import polars as pl
+
+from warehouse.config import Settings
+from warehouse.db import sql_text, transaction
+
+_SCENARIO_INPUT = "SELECT scenario_id, cap, cost_per_fte_gbp FROM marts.caps"
+_CUSTOM_INPUT = ("SELECT 'custom' AS scenario_id, CAST($cap AS DOUBLE) AS cap, "
+                 "CAST($cost_per_fte AS DOUBLE) AS cost_per_fte_gbp")
+
+
+def _la_cap_sql(cap_input: str) -> str:
+    return f"WITH cap_input AS ({cap_input})\n{sql_text('queries/la_cap')}"
+
+
+def _area_cap_sql(cap_input: str) -> str:
+    return (f"WITH cap_input AS ({cap_input}),\nla_cap AS ({sql_text('queries/la_cap')})\n"
+            f"{sql_text('queries/area_cap')}")
+
+
+def build_la_year_cap(con: duckdb.DuckDBPyConnection) -> None:
+    """marts.la_year_cap: every council, year and stored cap scenario."""
+    with transaction(con):
+        con.execute("CREATE OR REPLACE TABLE marts.la_year_cap AS "
+                    f"SELECT * FROM ({_la_cap_sql(_SCENARIO_INPUT)}) ORDER BY year, scenario_id, la_code")
+
+
+def build_area_year_cap(con: duckdb.DuckDBPyConnection) -> None:
+    """marts.area_year_cap: England and regions, every year and stored cap scenario."""
+    with transaction(con):
+        con.execute("CREATE OR REPLACE TABLE marts.area_year_cap AS SELECT * FROM "
+                    f"({_area_cap_sql(_SCENARIO_INPUT)}) "
+                    "ORDER BY year, scenario_id, geographic_level, area_code")
+
+
+def _cost(cost_per_fte: float | None) -> float:
+    return Settings.from_env().cost_per_fte_gbp if cost_per_fte is None else float(cost_per_fte)
+
+
+def _check_cap(cap: float) -> None:
+    if not cap > 0:
+        raise ValueError(f"a cap must be a positive number of cases, not {cap!r}")
+
+
+def cap_summary(con: duckdb.DuckDBPyConnection, year: int, cap: float,
+                cost_per_fte: float | None = None) -> pl.DataFrame:
+    """England and each region for one year at any cap: the columns of marts.area_year_cap."""
+    _check_cap(cap)
+    sql = (f"SELECT * FROM ({_area_cap_sql(_CUSTOM_INPUT)}) WHERE year = $year "
+           "ORDER BY geographic_level, area_code")
+    return con.sql(sql, params={"cap": cap, "cost_per_fte": _cost(cost_per_fte), "year": year}).pl()
+
+
+def la_cap(con: duckdb.DuckDBPyConnection, year: int, cap: float,
+           cost_per_fte: float | None = None) -> pl.DataFrame:
+    """Every council for one year at any cap: the columns of marts.la_year_cap."""
+    _check_cap(cap)
+    sql = f"SELECT * FROM ({_la_cap_sql(_CUSTOM_INPUT)}) WHERE year = $year ORDER BY la_code"
+    return con.sql(sql, params={"cap": cap, "cost_per_fte": _cost(cost_per_fte), "year": year}).pl()

@@ -1,0 +1,29 @@
+-- Per council and year, for each cap in `cap_input` (scenario_id, cap, cost_per_fte_gbp).
+-- One definition for the stored scenarios (marts.la_year_cap) and any cap a user picks
+-- (warehouse/metrics.py). docs/method.md, "Over the cap" and "Additional FTE needed".
+SELECT
+    l.la_code,
+    l.la_name,
+    l.series_code,
+    l.region_code,
+    l.region_name,
+    l.year,
+    c.scenario_id,
+    c.cap,
+    l.caseload_fte,
+    l.caseload_status,
+    CASE WHEN l.caseload_status = 'published' THEN l.caseload_fte > c.cap END AS over_cap,
+    CASE WHEN l.caseload_status = 'published'
+         THEN round(greatest(0, l.caseload_fte - c.cap), 1) END AS excess_over_cap,
+    CASE WHEN l.cases_status = 'published' AND l.case_holders_fte_status = 'published'
+         THEN greatest(0, l.cases / c.cap - l.case_holders_fte) END AS additional_fte_needed,
+    CASE WHEN l.cases_status = 'published' AND l.case_holders_fte_status = 'published'
+         THEN greatest(0, l.cases / c.cap - l.case_holders_fte) * c.cost_per_fte_gbp
+         END AS additional_cost_gbp,
+    c.cost_per_fte_gbp,
+    l.children_0_17,
+    -- Worker-level breach rates come from council submissions (a later issue).
+    CAST(NULL AS DOUBLE) AS worker_breach_rate,
+    CAST(NULL AS VARCHAR) AS worker_breach_rate_source
+FROM marts.la_year l
+CROSS JOIN cap_input c
