@@ -34,8 +34,8 @@ class Release:
 def publish(work_path: Path, served_path: Path, releases_dir: Path) -> Release:
     built_at = dt.datetime.now(dt.UTC).replace(microsecond=0)
     releases_dir.mkdir(parents=True, exist_ok=True)
+    _remove_leftovers(releases_dir, served_path)
     staging_file = releases_dir / f".building-{os.getpid()}.duckdb"
-    staging_file.unlink(missing_ok=True)
     con = connect(staging_file)
     try:
         con.execute("ATTACH $path AS work (READ_ONLY)", {"path": str(work_path)})
@@ -87,6 +87,13 @@ def _swap_in(release_path: Path, served_path: Path) -> None:
     with open(tmp, "rb") as f:
         os.fsync(f.fileno())
     os.replace(tmp, served_path)
+
+
+def _remove_leftovers(releases_dir: Path, served_path: Path) -> None:
+    """Temporary files of a run that was killed (one pipeline runs at a time)."""
+    for leftover in [*releases_dir.glob(".building-*"),
+                     *served_path.parent.glob(f".{served_path.name}.incoming-*")]:
+        leftover.unlink(missing_ok=True)
 
 
 def _prune(releases_dir: Path) -> None:

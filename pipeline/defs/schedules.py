@@ -1,0 +1,22 @@
+"""When the pipeline runs by itself: weekly, to catch new releases and revisions.
+
+The DfE publishes the workforce statistics once a year, but revisions and the
+other sources arrive at other times; conditional GET makes a run with nothing
+new cheap. Schedules need the Dagster daemon (`dagster dev` starts it).
+"""
+
+import dagster as dg
+
+refresh_everything = dg.define_asset_job(
+    "refresh_everything",
+    selection=dg.AssetSelection.groups("sources", "staging", "marts", "metrics", "site", "publish"),
+    description="Fetch every source, rebuild every mart, run the checks, publish a release.",
+)
+
+weekly_refresh = dg.ScheduleDefinition(
+    job=refresh_everything,
+    cron_schedule="0 6 * * 1",
+    execution_timezone="Europe/London",
+    default_status=dg.DefaultScheduleStatus.STOPPED,
+    description="Mondays at 06:00 UK time; switch on in the Dagster UI for production.",
+)
