@@ -1,0 +1,50 @@
+"""Watch data/submissions/inbox/ and run the `submissions_load` job when files are waiting."""
+
+import hashlib
+
+import dagster as dg
+
+from pipeline.defs.submissions.assets import INBOX_ASSET, METRICS_ASSET
+from pipeline.submissions.inbox import waiting_files
+from warehouse.config import Settings
+
+LOAD_JOB = "submissions_load"
+
+submissions_load = dg.define_asset_job(
+    LOAD_JOB,
+    selection=dg.AssetSelection.assets(INBOX_ASSET, METRICS_ASSET),
+    description="Validate and load (or quarantine) the files in the inbox; rebuild the submission marts. "
+    "The next `caseload run` publishes them.",
+)
+
+
+@dg.sensor(
+    job=submissions_load,
+    minimum_interval_seconds=30,
+    default_status=dg.DefaultSensorStatus.RUNNING,
+    description="Starts submissions_load when files are waiting in data/submissions/inbox/.",
+)
+def submissions_inbox_sensor(context: dg.SensorEvaluationContext):
+    files = waiting_files(Settings.from_env())
+    if not files:
+        return dg.SkipReason("no files waiting in the inbox")
+    active = context.instance.get_run_records(
+        dg.RunsFilter(
+            job_name=LOAD_JOB,
+            statuses=[
+                dg.DagsterRunStatus.QUEUED,
+                dg.DagsterRunStatus.NOT_STARTED,
+                dg.DagsterRunStatus.STARTING,
+                dg.DagsterRunStatus.STARTED,
+            ],
+        ),
+        limit=1,
+    )
+    if active:
+        return dg.SkipReason("a submissions_load run is still going; the files wait for the next tick")
+    stamp = "|".join(f"{p.name}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in files)
+    return dg.RunRequest(
+        run_key=hashlib.sha256(stamp.encode()).hexdigest()[:16],
+        run_config={"ops": {INBOX_ASSET: {"config": {"files": [p.name for p in files]}}}},
+        tags={"caseload/files": str(len(files))},
+    )

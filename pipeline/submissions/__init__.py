@@ -1,0 +1,1 @@
+"""Council submissions: the template, validation, demo data and the inbox (docs/submissions.md)."""

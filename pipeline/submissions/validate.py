@@ -1,0 +1,350 @@
+"""Check a council submission without loading it: every problem, with row, column, value and expectation.
+
+`check(content, filename, known_codes)` is pure (no warehouse, no files) and
+never raises on bad input; the loader and `caseload validate FILE` both use it,
+so a file that passes on a council officer's laptop passes in the pipeline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polars as pl
+
+from pipeline.submissions import spec
+from pipeline.submissions.reading import Unreadable, read_table
+
+_NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
+_WHOLE = re.compile(r"^\+?\d+(\.0+)?$")
+_GSS = re.compile(r"^E\d{8}$")
+_REF = re.compile(rf"^[A-Za-z0-9][A-Za-z0-9_.\-]{{0,{spec.MAX_REF_LENGTH - 1}}}$")
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_UK = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a file. row/column are None for whole-file problems."""
+
+    row: int | None
+    column: str | None
+    value: str
+    expected: str
+
+    def __str__(self) -> str:
+        where = (
+            ", ".join(
+                p
+                for p in (
+                    f"row {self.row}" if self.row else "",
+                    f"column {self.column}" if self.column else "",
+                )
+                if p
+            )
+            or "file"
+        )
+        return f"{where}: found {self.value!r}; expected {self.expected}"
+
+
+@dataclass
+class Checked:
+    problems: list[Problem] = field(default_factory=list)
+    rows: pl.DataFrame | None = None  # typed rows, only when there are no problems
+    encoding: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+class _Bad(ValueError):
+    """A cell's value does not fit its column (the message is never shown; `expected` is)."""
+
+
+def _number(text: str) -> float:
+    if not _NUMBER.match(text):
+        raise _Bad
+    return float(text)
+
+
+def _fte(text: str) -> float:
+    value = _number(text)
+    if not 0 < value <= 1:
+        raise _Bad
+    return value
+
+
+def _whole(upper: int) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        if not _WHOLE.match(text):
+            raise _Bad
+        value = int(float(text))
+        if value > upper:
+            raise _Bad
+        return value
+
+    return parse
+
+
+def _weighted(text: str) -> float:
+    value = _number(text)
+    if not 0 <= value <= spec.MAX_WEIGHTED:
+        raise _Bad
+    return value
+
+
+def _choice(options: tuple[str, ...]) -> Callable[[str], str]:
+    def parse(text: str) -> str:
+        value = " ".join(text.lower().replace("_", " ").split())
+        if value not in options:
+            raise _Bad
+        return value
+
+    return parse
+
+
+def _yes_no(text: str) -> bool:
+    value = text.strip().lower()
+    if value in spec.YES:
+        return True
+    if value in spec.NO:
+        return False
+    raise _Bad
+
+
+def _date(today: dt.date) -> Callable[[str], dt.date]:
+    def parse(text: str) -> dt.date:
+        try:
+            if _ISO.match(text):
+                value = dt.date.fromisoformat(text)
+            elif match := _UK.match(text):
+                value = dt.date(int(match[3]), int(match[2]), int(match[1]))
+            else:
+                raise _Bad
+        except ValueError as exc:
+            raise _Bad from exc
+        if not spec.EARLIEST_SNAPSHOT <= value <= today:
+            raise _Bad
+        return value
+
+    return parse
+
+
+def _code(text: str) -> str:
+    if not _GSS.match(text):
+        raise _Bad
+    return text
+
+
+def _ref(text: str) -> str:
+    if not _REF.match(text):
+        raise _Bad
+    return text
+
+
+def _parsers(today: dt.date) -> dict[str, Callable[[str], object]]:
+    return {
+        "la_code": _code,
+        "snapshot_date": _date(today),
+        "worker_ref": _ref,
+        "role": _choice(spec.ROLES),
+        "employment": _choice(spec.EMPLOYMENT),
+        "newly_qualified": _yes_no,
+        "fte": _fte,
+        "children_allocated": _whole(spec.MAX_CHILDREN),
+        "team": _choice(spec.TEAMS),
+        "families_allocated": _whole(spec.MAX_FAMILIES),
+        "weighted_caseload": _weighted,
+        "demo": _yes_no,
+    }
+
+
+def _normalise(name: str) -> str:
+    return "_".join(name.replace("\ufeff", "").strip().lower().replace("-", " ").split())
+
+
+def _check_header(header: list[str]) -> tuple[dict[str, int], list[Problem]]:
+    problems, index = [], {}
+    for position, raw in enumerate(header):
+        name = _normalise(raw)
+        if not name:
+            problems.append(
+                Problem(1, f"column {position + 1}", raw, "a column name (the header row is row 1)")
+            )
+        elif name in index:
+            problems.append(Problem(1, name, raw, "each column once"))
+        elif name not in spec.COLUMN_NAMES:
+            problems.append(
+                Problem(1, raw, raw, "only the template's columns: " + ", ".join(spec.TEMPLATE_COLUMNS))
+            )
+        else:
+            index[name] = position
+    for name in spec.REQUIRED:
+        if name not in index:
+            problems.append(
+                Problem(1, name, "(missing)", f"a column named {name}: {spec.BY_NAME[name].expected}")
+            )
+    return index, problems
+
+
+def check(
+    content: bytes, filename: str, known_codes: Collection[str] | None = None, today: dt.date | None = None
+) -> Checked:
+    """Every problem in the file; typed rows when there are none. Never raises on bad content."""
+    try:
+        table = read_table(content, filename)
+    except Unreadable as exc:
+        return Checked([Problem(None, None, Path(filename).name, f"a readable file: {exc}")])
+    out = Checked(encoding=table.encoding)
+    index, out.problems = _check_header(table.header)
+    if not table.rows:
+        out.problems.append(
+            Problem(None, None, "(no rows)", "one row per social worker in post on the snapshot date")
+        )
+        return out
+    parsers = _parsers(today or dt.date.today())
+    records: list[dict] = []
+    for number, cells in table.rows:
+        if len(cells) > len(table.header) and any(c is not None for c in cells[len(table.header) :]):
+            out.problems.append(
+                Problem(
+                    number,
+                    None,
+                    f"{len(cells)} cells",
+                    f"at most {len(table.header)} cells, one per header column",
+                )
+            )
+        record: dict = {"source_row": number}
+        for name, position in index.items():
+            raw = cells[position] if position < len(cells) else None
+            record[name] = _cell(raw, name, number, parsers[name], out.problems)
+        records.append(record)
+    out.problems.extend(_file_rules(records, known_codes))
+    if not out.problems:
+        out.rows = _frame(records)
+    return out
+
+
+def _cell(raw: str | None, name: str, number: int, parse: Callable, problems: list[Problem]) -> object:
+    column = spec.BY_NAME[name]
+    text = raw.strip() if raw is not None else ""
+    if raw is not None and raw.startswith(FORMULA_START) and not _NUMBER.match(text):
+        problems.append(
+            Problem(
+                number,
+                name,
+                raw,
+                "a plain value: cells starting with =, +, - or @ "
+                "are refused because a spreadsheet could run them as formulas",
+            )
+        )
+        return None
+    if not text:
+        if column.required:
+            problems.append(Problem(number, name, "", f"a value: {column.expected}"))
+        return None
+    try:
+        return parse(text)
+    except _Bad:
+        problems.append(Problem(number, name, raw or "", column.expected))
+        return None
+
+
+def _file_rules(records: list[dict], known_codes: Collection[str] | None) -> list[Problem]:
+    problems = []
+    for name, why in (
+        ("la_code", "one file per council"),
+        ("snapshot_date", "one snapshot date per file"),
+        ("demo", "the demo marker on every row or none"),
+    ):
+        first = next((r for r in records if r.get(name) is not None), None)
+        for r in records:
+            if first and r.get(name) is not None and r[name] != first[name]:
+                problems.append(
+                    Problem(
+                        r["source_row"],
+                        name,
+                        str(r[name]),
+                        f"{first[name]} as on row {first['source_row']} ({why})",
+                    )
+                )
+    seen: dict[str, int] = {}
+    for r in records:
+        ref = r.get("worker_ref")
+        if ref is None:
+            continue
+        if ref in seen:
+            problems.append(
+                Problem(
+                    r["source_row"],
+                    "worker_ref",
+                    ref,
+                    f"a worker_ref used once; it is also on row {seen[ref]}",
+                )
+            )
+        else:
+            seen[ref] = r["source_row"]
+    if known_codes is not None:
+        for code in sorted({r["la_code"] for r in records if r.get("la_code")}):
+            row = next(r["source_row"] for r in records if r.get("la_code") == code)
+            if code not in known_codes:
+                problems.append(
+                    Problem(row, "la_code", code, "the GSS code of a current English council (see the guide)")
+                )
+    return problems
+
+
+def _frame(records: list[dict]) -> pl.DataFrame:
+    schema = {
+        "source_row": pl.Int64,
+        "la_code": pl.String,
+        "snapshot_date": pl.Date,
+        "worker_ref": pl.String,
+        "role": pl.String,
+        "employment": pl.String,
+        "newly_qualified": pl.Boolean,
+        "fte": pl.Float64,
+        "children_allocated": pl.Int64,
+        "team": pl.String,
+        "families_allocated": pl.Int64,
+        "weighted_caseload": pl.Float64,
+        "demo": pl.Boolean,
+    }
+    rows = [{k: r.get(k) for k in schema} for r in records]
+    frame = pl.DataFrame(rows, schema=schema, orient="row")
+    return frame.with_columns(pl.col("demo").fill_null(False))
+
+
+def main(path: str | Path) -> int:
+    """`caseload validate FILE`: 0 when the file is acceptable, 1 when not, 2 when it cannot be opened."""
+    from warehouse.config import Settings
+    from warehouse.submissions import known_la_codes
+
+    file = Path(path)
+    try:
+        with file.open("rb") as handle:
+            content = handle.read(spec.MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        print(f"{file}: cannot open the file ({exc.strerror or exc})", file=sys.stderr)
+        return 2
+    codes, note = known_la_codes(Settings.from_env().warehouse_path)
+    if codes is None:
+        print(f"note: council codes not checked against the list of current councils ({note})")
+    result = check(content, file.name, codes)
+    for problem in result.problems:
+        print(problem)
+    if result.ok:
+        assert result.rows is not None
+        print(
+            f"{file.name}: OK, {result.rows.height} workers, {result.rows['la_code'][0]}, "
+            f"snapshot {result.rows['snapshot_date'][0]} ({result.encoding})"
+        )
+        return 0
+    print(f"{file.name}: {len(result.problems)} problem(s); nothing was loaded. Fix them and run this again.")
+    return 1

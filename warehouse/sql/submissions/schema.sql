@@ -1,0 +1,38 @@
+-- Council submissions, worker by worker. This schema lives only in the pipeline's working file:
+-- warehouse/publish.py copies marts and meta, never `submissions`.
+CREATE SCHEMA IF NOT EXISTS submissions;
+
+-- One row per file loaded. A later file for the same council and snapshot date supersedes it;
+-- the superseded rows are kept as history.
+CREATE TABLE IF NOT EXISTS submissions.files (
+    submission_id    VARCHAR NOT NULL,      -- sha256 of the file's bytes: the same file loads once
+    file_name        VARCHAR NOT NULL,
+    la_code          VARCHAR NOT NULL,
+    snapshot_date    DATE NOT NULL,
+    version          INTEGER NOT NULL,      -- 1, 2, ... per council and snapshot date
+    workers          BIGINT NOT NULL,
+    is_demo          BOOLEAN NOT NULL,
+    template_version INTEGER NOT NULL,
+    loaded_at        TIMESTAMPTZ NOT NULL,
+    superseded_by    VARCHAR,
+    superseded_at    TIMESTAMPTZ
+);
+
+-- One row per worker. worker_hash = sha256(salt | la_code | worker_ref); the worker_ref itself is
+-- never stored.
+CREATE TABLE IF NOT EXISTS submissions.workers (
+    submission_id      VARCHAR NOT NULL,
+    source_row         BIGINT NOT NULL,
+    la_code            VARCHAR NOT NULL,
+    snapshot_date      DATE NOT NULL,
+    worker_hash        VARCHAR NOT NULL,
+    role               VARCHAR NOT NULL,
+    employment         VARCHAR NOT NULL,
+    newly_qualified    BOOLEAN NOT NULL,
+    fte                DOUBLE NOT NULL,
+    children_allocated INTEGER NOT NULL,
+    team               VARCHAR,
+    families_allocated INTEGER,
+    weighted_caseload  DOUBLE,
+    is_demo            BOOLEAN NOT NULL
+);

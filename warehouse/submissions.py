@@ -1,0 +1,209 @@
+"""Council submissions in DuckDB: the only code that reads or writes the `submissions` schema.
+
+Worker rows stay in the pipeline's working file (schema `submissions`); only the
+disclosure-controlled marts (marts.submission_*) are ever published. A file
+loads in one transaction, keyed by its sha256, so loading it twice changes
+nothing; a later file for the same council and snapshot date supersedes the
+earlier one, which is kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from warehouse.db import connect, run_script, transaction
+
+MART_TABLES = ("submission_la_snapshot", "submission_cap", "submission_bands")
+AGGREGATE_TABLES = ("agg_groups", "agg_caps", "agg_bands", "published_average")
+
+
+@dataclass(frozen=True)
+class LoadOutcome:
+    submission_id: str
+    loaded: bool  # False: this exact file was loaded before, nothing changed
+    version: int
+    superseded: list[str]
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+    run_script(con, "submissions/schema")
+
+
+def is_loaded(con: duckdb.DuckDBPyConnection, submission_id: str) -> bool:
+    return (
+        con.execute(
+            "SELECT count(*) FROM submissions.files WHERE submission_id = $id", {"id": submission_id}
+        ).fetchall()[0][0]
+        > 0
+    )
+
+
+def load_submission(
+    con: duckdb.DuckDBPyConnection,
+    rows: pl.DataFrame,
+    *,
+    submission_id: str,
+    file_name: str,
+    salt: str,
+    template_version: int,
+    loaded_at: dt.datetime | None = None,
+) -> LoadOutcome:
+    """Load validated rows (pipeline.submissions.validate) in one transaction; hash worker_ref with salt."""
+    ensure_schema(con)
+    if rows.is_empty() or rows["la_code"].n_unique() != 1 or rows["snapshot_date"].n_unique() != 1:
+        raise ValueError("a submission is one council's workers on one snapshot date")
+    if is_loaded(con, submission_id):
+        return LoadOutcome(submission_id, False, _version(con, submission_id), [])
+    before = (
+        con.execute(
+            "SELECT list(submission_id) FROM submissions.files WHERE superseded_by IS NULL "
+            "AND la_code = $la AND snapshot_date = $d",
+            {"la": rows["la_code"][0], "d": rows["snapshot_date"][0]},
+        ).fetchall()[0][0]
+        or []
+    )
+    con.register("incoming_workers", rows)
+    try:
+        run_script(
+            con,
+            "submissions/load",
+            {
+                "id": submission_id,
+                "file_name": file_name,
+                "salt": salt,
+                "template_version": template_version,
+                "loaded_at": loaded_at or dt.datetime.now(dt.UTC),
+            },
+        )
+    finally:
+        con.unregister("incoming_workers")
+    return LoadOutcome(submission_id, True, _version(con, submission_id), list(before))
+
+
+def _version(con: duckdb.DuckDBPyConnection, submission_id: str) -> int:
+    return con.execute(
+        "SELECT version FROM submissions.files WHERE submission_id = $id", {"id": submission_id}
+    ).fetchall()[0][0]
+
+
+def _table_exists(con: duckdb.DuckDBPyConnection, schema: str, name: str) -> bool:
+    return (
+        con.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE schema_name = $s AND table_name = $n "
+            "AND database_name = current_database()",
+            {"s": schema, "n": name},
+        ).fetchall()[0][0]
+        > 0
+    )
+
+
+def build_aggregates(con: duckdb.DuckDBPyConnection, caps_path: Path | None) -> dict[str, pl.DataFrame]:
+    """Exact counts per current submission (working tables), before disclosure control."""
+    ensure_schema(con)
+    if caps_path is not None and caps_path.exists():
+        run_script(con, "submissions/caps", {"caps": str(caps_path)})
+    else:
+        run_script(con, "submissions/caps_none")
+    run_script(con, "submissions/aggregates")
+    published = _table_exists(con, "marts", "la_year") and _table_exists(con, "marts", "dim_la")
+    run_script(con, "submissions/published_average" if published else "submissions/published_average_none")
+    return {name: con.sql(f"SELECT * FROM submissions.{name} ORDER BY ALL").pl() for name in AGGREGATE_TABLES}
+
+
+def write_marts(con: duckdb.DuckDBPyConnection, marts: dict[str, pl.DataFrame]) -> dict[str, int]:
+    """Replace the submission marts in one transaction; they hold only disclosure-controlled figures.
+
+    A mart whose content would not change is left as it is.
+    """
+    unknown = set(marts) - set(MART_TABLES)
+    if unknown:
+        raise ValueError(f"not submission marts: {sorted(unknown)}")
+    with transaction(con):
+        con.execute("CREATE SCHEMA IF NOT EXISTS marts")
+        for name, frame in marts.items():
+            if _same_content(con, name, frame):
+                continue
+            con.register("incoming_mart", frame)
+            con.execute(f'CREATE OR REPLACE TABLE marts."{name}" AS SELECT * FROM incoming_mart')
+            con.unregister("incoming_mart")
+    return {name: frame.height for name, frame in marts.items()}
+
+
+def _same_content(con: duckdb.DuckDBPyConnection, name: str, frame: pl.DataFrame) -> bool:
+    if not _table_exists(con, "marts", name):
+        return False
+    existing = con.sql(f'SELECT * FROM marts."{name}"').pl()
+    if existing.schema != frame.schema:
+        return False
+    return existing.sort(pl.all(), nulls_last=True).equals(frame.sort(pl.all(), nulls_last=True))
+
+
+def known_la_codes(warehouse_path: Path) -> tuple[set[str] | None, str]:
+    """Current council codes (and members of joint returns) from the served warehouse, read-only.
+
+    Returns (None, why) when there is no usable warehouse, e.g. on a council officer's laptop.
+    """
+    if not warehouse_path.exists():
+        return None, f"no warehouse at {warehouse_path}"
+    try:
+        con = connect(warehouse_path, read_only=True)
+    except duckdb.Error as exc:
+        return None, f"cannot open {warehouse_path}: {exc}"
+    try:
+        return known_codes_from(con), f"current councils from {warehouse_path}"
+    except duckdb.Error as exc:
+        return None, f"no council list in {warehouse_path}: {exc}"
+    finally:
+        con.close()
+
+
+def known_codes_from(con: duckdb.DuckDBPyConnection) -> set[str]:
+    rows = con.execute(
+        "SELECT DISTINCT code FROM (SELECT la_code AS code FROM marts.dim_la WHERE is_current "
+        "UNION ALL SELECT unnest(member_codes) FROM marts.dim_la WHERE is_current)"
+    ).fetchall()
+    return {code for (code,) in rows}
+
+
+def published_targets(con: duckdb.DuckDBPyConnection, snapshot: dt.date) -> list[tuple[str, float, float]]:
+    """(la_code, published caseload, case-holding FTE) per single current council, latest year <= snapshot.
+
+    Used to calibrate demo data; joint returns are left out (a submission is one council's).
+    """
+    return con.execute(
+        """SELECT la_code, caseload_fte, case_holders_fte FROM marts.la_year
+           WHERE caseload_status = 'published' AND case_holders_fte IS NOT NULL AND la_code NOT LIKE '%/%'
+             AND la_code IN (SELECT la_code FROM marts.dim_la WHERE is_current)
+             AND make_date(year, 9, 30) <= $d
+           QUALIFY row_number() OVER (PARTITION BY la_code ORDER BY year DESC) = 1
+           ORDER BY la_code""",
+        {"d": snapshot},
+    ).fetchall()
+
+
+def disclosure_failures(con: duckdb.DuckDBPyConnection) -> list[tuple]:
+    """Published figures that break the small-number rule, and worker-level columns in marts."""
+    if not _table_exists(con, "marts", "submission_la_snapshot"):
+        return []
+    return con.execute("""
+        SELECT 'group under 5', la_code, snapshot_date, team FROM marts.submission_la_snapshot
+        WHERE case_holders_status = 'published' AND case_holders < 5
+        UNION ALL
+        SELECT 'above-cap count 1-4', c.la_code, c.snapshot_date, c.team || ' ' || c.scenario_id
+        FROM marts.submission_cap c JOIN marts.submission_la_snapshot s USING (la_code, snapshot_date, team)
+        WHERE c.workers_above_cap_status = 'published'
+          AND (c.workers_above_cap BETWEEN 1 AND 4 OR s.case_holders - c.workers_above_cap BETWEEN 1 AND 4
+               OR s.case_holders_status <> 'published')
+        UNION ALL
+        SELECT 'band count 1-4', la_code, snapshot_date, band FROM marts.submission_bands
+        WHERE workers_status = 'published' AND workers BETWEEN 1 AND 4
+        UNION ALL
+        SELECT 'worker-level column', table_name, NULL, column_name FROM duckdb_columns()
+        WHERE schema_name = 'marts' AND database_name = current_database()
+          AND (column_name ILIKE '%worker_ref%' OR column_name ILIKE '%worker_hash%')
+        ORDER BY ALL""").fetchall()
