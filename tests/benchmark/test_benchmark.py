@@ -1,0 +1,148 @@
+"""Benchmarks recomputed a second way, from the published CSV with plain Python.
+
+Nothing here calls warehouse/benchmark.py's arithmetic: the percentile,
+Winsorising, overdispersion, limits, labels, ranks and quartiles are written
+out again from the method's definition (docs/method.md, "Benchmarks").
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from pathlib import Path
+
+import duckdb
+import numpy as np
+import pytest
+
+from warehouse.benchmark import between_council_variance
+
+SYMBOLS = {"c", "x", "z", "u", "low", "k", ":"}
+
+
+def _percentile(sorted_values: list[float], q: float) -> float:
+    """Linear interpolation between closest ranks (the common 'type 7' definition)."""
+    position = (len(sorted_values) - 1) * q
+    low = math.floor(position)
+    high = min(low + 1, len(sorted_values) - 1)
+    return sorted_values[low] + (sorted_values[high] - sorted_values[low]) * (position - low)
+
+
+def _expected_caseload(shared_data_dir: Path) -> dict[int, dict]:
+    with open(shared_data_dir / "ees/csww_indicators_2017_to_2025.csv", encoding="utf-8-sig") as f:
+        rows = list(csv.DictReader(f))
+    out = {}
+    for year in sorted({int(r["time_period"]) for r in rows}):
+        england = next(float(r["caseload_fte"]) for r in rows
+                       if r["geographic_level"] == "National" and int(r["time_period"]) == year)
+        councils = [r for r in rows if r["geographic_level"] == "Local authority"
+                    and int(r["time_period"]) == year and r["caseload_fte"] not in SYMBOLS]
+        se = {r["new_la_code"]: math.sqrt(england / float(r["case_holders_fte"])) for r in councils}
+        z = {c["new_la_code"]: (float(c["caseload_fte"]) - england) / se[c["new_la_code"]] for c in councils}
+        ordered = sorted(z.values())
+        low, high = _percentile(ordered, 0.1), _percentile(ordered, 0.9)
+        n = len(z)
+        phi = sum(min(max(v, low), high) ** 2 for v in z.values()) / n
+        w = [1 / s**2 for s in se.values()]
+        tau2 = max(0.0, (n * phi - (n - 1)) / (sum(w) - sum(x * x for x in w) / sum(w)))
+        values = sorted(float(c["caseload_fte"]) for c in councils)
+        expected = {}
+        for c in councils:
+            value = float(c["caseload_fte"])
+            half = math.sqrt(se[c["new_la_code"]] ** 2 + tau2)
+            if value < england - 3.090232 * half:
+                label = "lower_99_8"
+            elif value < england - 1.959964 * half:
+                label = "lower_95"
+            elif value > england + 3.090232 * half:
+                label = "higher_99_8"
+            elif value > england + 1.959964 * half:
+                label = "higher_95"
+            else:
+                label = "similar"
+            rank = 1 + sum(v < value for v in values)
+            expected[c["new_la_code"]] = (label, rank, n, "ABCD"[4 * (rank - 1) // n])
+        out[year] = {"tau": math.sqrt(tau2), "councils": expected}
+    return out
+
+
+@pytest.fixture(scope="module")
+def served(shared_warehouse):
+    con = duckdb.connect(str(shared_warehouse.warehouse_path), read_only=True)
+    yield con
+    con.close()
+
+
+@pytest.mark.shared_data
+def test_caseload_labels_ranks_quartiles_every_year(served, shared_data_dir: Path) -> None:
+    expected = _expected_caseload(shared_data_dir)
+    got = served.execute("""SELECT year, la_code, label, rank, n_ranked, quartile FROM marts.la_year_benchmark
+                            WHERE measure = 'caseload' AND label <> 'not_compared'""").fetchall()
+    by_year: dict[int, dict] = {}
+    for year, code, *values in got:
+        by_year.setdefault(year, {})[code] = tuple(values)
+    assert set(by_year) == set(expected)
+    for year, want in expected.items():
+        assert by_year[year] == want["councils"], year
+
+
+@pytest.mark.shared_data
+def test_lottery_size_every_year(served, shared_data_dir: Path) -> None:
+    expected = _expected_caseload(shared_data_dir)
+    got = dict(served.execute("SELECT year, between_council_sd FROM marts.lottery_size "
+                              "WHERE measure = 'caseload'").fetchall())
+    assert got.keys() == expected.keys()
+    for year, want in expected.items():
+        assert got[year] == pytest.approx(want["tau"], rel=1e-9), year
+    low, high = served.execute(
+        "SELECT between_council_sd_lower_95, between_council_sd_upper_95 "
+        "FROM marts.lottery_size WHERE measure = 'caseload' AND year = 2025").fetchall()[0]
+    assert low < got[2025] < high
+
+
+@pytest.mark.shared_data
+def test_2025_adjusted_limits_flag_a_minority_plain_ones_most(served) -> None:
+    adjusted, plain, compared = served.execute("""
+        SELECT count(*) FILTER (WHERE label NOT IN ('similar', 'not_compared')),
+               count(*) FILTER (WHERE unadjusted_label NOT IN ('similar', 'not_compared')),
+               count(*) FILTER (WHERE label <> 'not_compared')
+        FROM marts.la_year_benchmark WHERE measure = 'caseload' AND year = 2025""").fetchall()[0]
+    assert compared == 149
+    assert adjusted < compared / 2 < plain
+
+
+@pytest.mark.shared_data
+def test_suppressed_values_are_not_compared(served) -> None:
+    rows = served.execute("""SELECT la_code, label, rank, quartile, value FROM marts.la_year_benchmark
+                             WHERE measure = 'caseload' AND ((year = 2025 AND la_code = 'E09000033')
+                                OR (year = 2024 AND la_code = 'E08000025'))
+                             ORDER BY la_code""").fetchall()
+    assert rows == [("E08000025", "not_compared", None, None, None),
+                    ("E09000033", "not_compared", None, None, None)]
+
+
+def test_pure_chance_gives_no_between_council_spread() -> None:
+    """Councils that differ only by chance (z ~ N(0, 1)) leave tau at or near zero."""
+    rng = np.random.default_rng(7)
+    z = rng.standard_normal(150)
+    se = rng.uniform(0.2, 1.0, 150)
+    phi, tau2 = between_council_variance(z, se)
+    assert phi < 1.0 and tau2 == 0.0
+
+
+def test_real_spread_is_recovered_conservatively() -> None:
+    """A known between-council SD is found, and grows with the truth.
+
+    Winsorising at the 10th and 90th percentiles (what makes the estimate robust
+    to a few outlying councils) shrinks a normal spread by roughly a fifth, so
+    the estimate sits between 70% and 100% of the true SD (docs/method.md).
+    """
+    rng = np.random.default_rng(11)
+    estimates = []
+    for true_sd in (0.5, 1.5, 3.0):
+        se = rng.uniform(0.3, 0.6, 2000)
+        values = rng.normal(0, true_sd, 2000) + rng.standard_normal(2000) * se
+        tau = math.sqrt(between_council_variance(values / se, se)[1])
+        assert 0.6 * true_sd < tau < true_sd
+        estimates.append(tau)
+    assert estimates == sorted(estimates)
