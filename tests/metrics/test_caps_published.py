@@ -15,7 +15,8 @@ pytestmark = pytest.mark.shared_data
 def _area_rows(published) -> dict[tuple, dict]:
     cur = published.execute("SELECT * FROM marts.area_year_cap")
     names = [d[0] for d in cur.description]
-    return {(r["area_code"], r["year"], r["scenario_id"]): r for r in (dict(zip(names, row)) for row in cur.fetchall())}
+    found = (dict(zip(names, row, strict=True)) for row in cur.fetchall())
+    return {(r["area_code"], r["year"], r["scenario_id"]): r for r in found}
 
 
 def test_issue_figures_2025(published) -> None:
@@ -65,7 +66,8 @@ def test_every_year_area_and_cap_matches_the_csv(published, ees) -> None:
 
 def test_council_rows_match_the_csv(published, ees) -> None:
     """over_cap, excess and additional FTE for every council, year and cap."""
-    cur = published.execute("SELECT la_code, year, scenario_id, over_cap, excess_over_cap, additional_fte_needed "
+    cur = published.execute("SELECT la_code, year, scenario_id, over_cap, excess_over_cap, "
+                            "additional_fte_needed "
                             "FROM marts.la_year_cap")
     actual = {(r[0], r[1], r[2]): r[3:] for r in cur.fetchall()}
     seen = 0
@@ -91,14 +93,16 @@ def test_custom_cap_uses_the_same_definition(published) -> None:
             frame = cap_summary(published, year, cap, cost_per_fte=57_000)
             for row in frame.iter_rows(named=True):
                 s = stored[(row["area_code"], year, scenario)]
-                for column in ("n_las_covered", "n_las_unknown", "n_las_over_cap", "children_in_las_over_cap"):
+                for column in ("n_las_covered", "n_las_unknown", "n_las_over_cap",
+                               "children_in_las_over_cap"):
                     assert row[column] == s[column]
                 assert row["additional_fte_needed"] == pytest.approx(s["additional_fte_needed"])
 
 
 def test_custom_cap_between_scenarios(published, ees) -> None:
     """A cap no scenario has (16.5): councils over it, from the CSV."""
-    expected = sum(1 for c in councils(ees) if c.year == 2024 and c.caseload is not None and c.caseload > 16.5)
+    expected = sum(1 for c in councils(ees)
+                   if c.year == 2024 and c.caseload is not None and c.caseload > 16.5)
     frame = la_cap(published, 2024, 16.5, cost_per_fte=60_000)
     assert frame["over_cap"].sum() == expected
     assert frame["over_cap"].null_count() == 1  # Birmingham 2024 is 'u'
