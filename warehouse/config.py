@@ -13,10 +13,14 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 # The annual cost of one children's social worker FTE, used to price a cap.
-# Default: the 2025 national average starting-to-experienced salary band midpoint
-# (about £44,000) plus employer on-costs of 30% (National Insurance and pension),
-# rounded to £57,000. See docs/method.md ("cost of a cap"). Override with
-# CASELOAD_COST_PER_FTE.
+# An assumption, not a published figure: a salary of about £44,000 (typical pay for an
+# experienced children and family social worker in local government) plus about 30%
+# employer on-costs (employer National Insurance, about 13% of such a salary from April
+# 2025, and Local Government Pension Scheme contributions, typically 17-20%), rounded to
+# £57,000. It leaves out recruitment, training, management and the agency premium, so a
+# cost built on it is a lower bound. Check it against the average salary DfE publishes
+# with the workforce statistics before quoting a cost. docs/method.md, "Cost of a cap".
+# Override with CASELOAD_COST_PER_FTE.
 DEFAULT_COST_PER_FTE_GBP = 57_000
 
 # Salt for hashing council submissions' worker_ref (docs/submissions.md). This default is public and
