@@ -1,0 +1,113 @@
+"""The Dash app factory: `create_app(settings)`; `server` for WSGI servers.
+
+The site reads only the published snapshot, read-only (warehouse.snapshot). The
+shell is a function, so each page load sees the current release.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dash
+from dash import Dash, dcc, html
+from flask import Response, abort
+
+from dashboard import data
+from dashboard.components import chart, controls, shell
+from dashboard.export import to_csv, to_parquet
+from warehouse.config import Settings
+from warehouse.snapshot import SnapshotUnavailable
+
+HERE = Path(__file__).parent
+
+
+def _shell() -> html.Div:
+    try:
+        names = sorted(set(data.search_index()["search_term"].to_list()))
+        built = data.release().get("built_at")
+        built_text = f"{built:%d %B %Y, %H:%M} UTC" if built else None
+    except SnapshotUnavailable:
+        names, built_text = [], None
+    return html.Div(
+        [
+            dcc.Location(id="nav", refresh="callback-nav"),
+            shell.header(names),
+            html.Main(dash.page_container, id="main", tabIndex="-1"),
+            shell.footer(built_text),
+        ]
+    )
+
+
+def _register_downloads(app: Dash) -> None:
+    """/download/<schema>.<table>.csv|parquet: every published table, by whitelist only."""
+
+    @app.server.route("/download/<name>.<fmt>")
+    def download_table(name: str, fmt: str) -> Response:
+        if fmt not in ("csv", "parquet") or "." not in name:
+            abort(404)
+        schema, table = name.split(".", 1)
+        try:
+            if (schema, table) not in data.tables():
+                abort(404)
+            df = data.table(schema, table)
+        except SnapshotUnavailable:
+            abort(503)
+        if fmt == "csv":
+            body, mime = to_csv(df).encode("utf-8"), "text/csv; charset=utf-8"
+        else:
+            body, mime = to_parquet(df), "application/vnd.apache.parquet"
+        return Response(
+            body,
+            mimetype=mime,
+            headers={"Content-Disposition": f'attachment; filename="{schema}.{table}.{fmt}"'},
+        )
+
+
+def _register_templates(app: Dash) -> None:
+    """/download/template/<file>: the council submission template and its guide (data/templates)."""
+    from dashboard.pages_support import template_path
+
+    @app.server.route("/download/template/<filename>")
+    def download_template(filename: str) -> Response:
+        path = template_path(filename)
+        if path is None:
+            abort(404)
+        return Response(
+            path.read_bytes(),
+            mimetype="application/octet-stream",
+            headers={"Content-Disposition": f'attachment; filename="{path.name}"'},
+        )
+
+
+def create_app(settings: Settings | None = None) -> Dash:
+    data.configure(settings or Settings.from_env())
+    app = Dash(
+        __package__,
+        use_pages=True,
+        pages_folder=str(HERE / "pages"),
+        title="Caseload Watch",
+        suppress_callback_exceptions=True,
+        serve_locally=True,
+        meta_tags=[
+            {"name": "viewport", "content": "width=device-width, initial-scale=1"},
+            {
+                "name": "description",
+                "content": "Children's social worker caseloads in England, "
+                "council by council, against proposed caps.",
+            },
+        ],
+    )
+    app.layout = _shell
+    app.index_string = app.index_string.replace("<html>", '<html lang="en-GB">')
+    chart.register(app)
+    controls.register(app)
+    _register_downloads(app)
+    _register_templates(app)
+    return app
+
+
+def __getattr__(name: str) -> object:
+    """`dashboard.app:server` for WSGI servers, built on first use (not at import)."""
+    if name == "server":
+        return create_app().server
+    raise AttributeError(name)

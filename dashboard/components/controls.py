@@ -1,0 +1,224 @@
+"""The year / cap form and the council search; their callbacks only navigate.
+
+Choosing a year or a cap changes the address (`?year=&cap=`), and the page is
+drawn again from it, so every view is shareable. The form applies on a button
+press (or Enter), not on every change, so keyboard users are not moved mid-choice.
+"""
+
+from __future__ import annotations
+
+from dash import Dash, Input, Output, State, dcc, html, no_update
+
+from dashboard import data
+from dashboard.state import CAP_SCENARIOS, MAX_COMPARE, QueryError, cap_from_controls, search
+
+CAP_OPTIONS = [{"label": cap.label, "value": key} for key, cap in CAP_SCENARIOS.items()] + [
+    {"label": "Custom", "value": "custom"}
+]
+
+
+def state_form(
+    path: str,
+    year: int,
+    years: list[int],
+    cap_key: str,
+    *,
+    mode: str | None = None,
+    extra: dict | None = None,
+) -> html.Div:
+    custom = cap_key not in CAP_SCENARIOS
+    children = [
+        html.Fieldset(
+            [
+                html.Legend("Year (30 September)"),
+                dcc.RadioItems(
+                    id="ctl-year",
+                    options=[{"label": str(y), "value": y} for y in years],
+                    value=year,
+                    inline=True,
+                    className="radio-row",
+                ),
+            ]
+        ),
+        html.Fieldset(
+            [
+                html.Legend("Caseload cap"),
+                dcc.RadioItems(
+                    id="ctl-cap",
+                    options=CAP_OPTIONS,
+                    value="custom" if custom else cap_key,
+                    inline=True,
+                    className="radio-row",
+                ),
+                html.Label("Custom cap (5 to 40)", htmlFor="ctl-custom", className="inline-label"),
+                dcc.Input(
+                    id="ctl-custom",
+                    type="number",
+                    min=5,
+                    max=40,
+                    step=0.5,
+                    value=float(cap_key) if custom else None,
+                    className="custom-cap",
+                ),
+            ]
+        ),
+    ]
+    if mode is not None:
+        children.append(
+            html.Fieldset(
+                [
+                    html.Legend("Colour the map by"),
+                    dcc.RadioItems(
+                        id="ctl-mode",
+                        value=mode,
+                        inline=True,
+                        className="radio-row",
+                        options=[
+                            {"label": "Caseload", "value": "caseload"},
+                            {"label": "Distance from the cap", "value": "distance"},
+                        ],
+                    ),
+                ]
+            )
+        )
+    else:
+        children.append(dcc.Store(id="ctl-mode", data=None))
+    children += [
+        html.Button("Show", id="ctl-apply", type="button", className="button primary"),
+        html.P(id="ctl-error", role="alert", className="error"),
+        dcc.Store(id="ctl-context", data={"path": path, "extra": extra or {}}),
+    ]
+    return html.Div(
+        children, className="state-form", role="group", **{"aria-label": "Choose the year and the cap"}
+    )
+
+
+def controls_href(
+    context: dict | None, year: int | None, cap_choice: str | None, custom: object, mode: str | None
+) -> tuple[str | None, str]:
+    """The address the form describes, or an error message to show."""
+    context = context or {}
+    try:
+        cap = cap_from_controls(cap_choice, custom)
+    except QueryError as exc:
+        return None, str(exc)
+    params = {"year": year, "cap": cap, **(context.get("extra") or {})}
+    if mode and mode != "caseload":
+        params["map"] = mode
+    return search(context.get("path", "/"), **params), ""
+
+
+def resolve_search(text: str | None, index: list[dict]) -> tuple[str | None, list[dict]]:
+    """A typed name -> (address of the one council it means, or None; the matches to list).
+
+    Exact names (council or district) win; otherwise every council whose name or
+    district contains the text, at most ten.
+    """
+    needle = (text or "").strip().lower()
+    if not needle:
+        return None, []
+    exact = {r["slug"]: r for r in index if r["search_term"].lower() == needle}
+    if len(exact) == 1:
+        return f"/council/{next(iter(exact))}", []
+    found: dict[str, dict] = dict(exact)
+    for r in index:
+        if needle in r["search_term"].lower() and len(found) < 10:
+            found.setdefault(r["slug"], r)
+    if len(found) == 1:
+        return f"/council/{next(iter(found))}", []
+    return None, list(found.values())
+
+
+def search_results(matches: list[dict], text: str) -> list:
+    if not text.strip():
+        return [html.P("Type a council or town name, then press Find.")]
+    if not matches:
+        return [
+            html.P("No council or town in England matches that name. Try part of a name, such as 'York'.")
+        ]
+    return [
+        html.P(f"{len(matches)} councils match:"),
+        html.Ul(
+            [
+                html.Li(dcc.Link(f"{m['la_name']} ({m['region_name']})", href=f"/council/{m['slug']}"))
+                for m in matches
+            ]
+        ),
+    ]
+
+
+def compare_href(context: dict | None, text: str | None, index: list[dict]) -> tuple[str | None, str]:
+    """The compare address with one more council, or a message saying why not."""
+    context = context or {}
+    codes = list(context.get("codes") or [])
+    if not (text or "").strip():
+        return None, ""
+    href, matches = resolve_search(text, index)
+    if href is None:
+        return None, (
+            "Several councils match: type more of the name."
+            if matches
+            else "No council or town matches that name."
+        )
+    slug = href.rsplit("/", 1)[1]
+    code = next(r["la_code"] for r in index if r["slug"] == slug)
+    if code in codes:
+        return None, "That council is already chosen."
+    if len(codes) >= MAX_COMPARE:
+        return None, f"Compare up to {MAX_COMPARE} councils at a time."
+    return search(
+        "/compare", councils=",".join([*codes, code]), year=context.get("year"), cap=context.get("cap")
+    ), ""
+
+
+def register(app: Dash) -> None:
+    """Callbacks are registered per app (not module-level), so create_app() can run twice."""
+
+    @app.callback(
+        Output("nav", "href", allow_duplicate=True),
+        Output("ctl-error", "children"),
+        Input("ctl-apply", "n_clicks"),
+        Input("ctl-custom", "n_submit"),
+        State("ctl-context", "data"),
+        State("ctl-year", "value"),
+        State("ctl-cap", "value"),
+        State("ctl-custom", "value"),
+        State("ctl-mode", "value"),
+        prevent_initial_call=True,
+    )
+    def _apply(_clicks, _submit, context, year, cap_choice, custom, mode):
+        if not (_clicks or _submit):  # a re-drawn page, not a press
+            return no_update, no_update
+        href, error = controls_href(context, year, cap_choice, custom, mode)
+        return (href or no_update), error
+
+    @app.callback(
+        Output("nav", "href", allow_duplicate=True),
+        Output("search-results", "children"),
+        Input("search-go", "n_clicks"),
+        Input("search-input", "n_submit"),
+        State("search-input", "value"),
+        prevent_initial_call=True,
+    )
+    def _search(_clicks, _submit, text):
+        if not (_clicks or _submit):
+            return no_update, no_update
+        href, matches = resolve_search(text, data.search_index().to_dicts())
+        if href:
+            return href, []
+        return no_update, search_results(matches, text or "")
+
+    @app.callback(
+        Output("nav", "href", allow_duplicate=True),
+        Output("compare-error", "children"),
+        Input("compare-add", "n_clicks"),
+        Input("compare-input", "n_submit"),
+        State("compare-context", "data"),
+        State("compare-input", "value"),
+        prevent_initial_call=True,
+    )
+    def _compare_add(_clicks, _submit, context, text):
+        if not (_clicks or _submit):
+            return no_update, no_update
+        href, error = compare_href(context, text, data.search_index().to_dicts())
+        return (href or no_update), error

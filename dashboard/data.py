@@ -1,0 +1,152 @@
+"""The site's data layer: warehouse queries, cached per release.
+
+Every function reads the published snapshot through `warehouse.queries`; the
+cache key includes the snapshot's version, so a new release is picked up at
+once and nothing stale is ever served. Nothing here computes a figure.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+
+import polars as pl
+
+from warehouse import queries as q
+from warehouse.config import Settings
+from warehouse.snapshot import Snapshot
+
+T = TypeVar("T")
+_state: dict[str, Any] = {"snapshot": None, "settings": None}
+_cache: dict[tuple, Any] = {}
+_cache_lock = threading.Lock()
+_CACHE_MAX = 512
+
+
+def configure(settings: Settings) -> None:
+    old = _state["snapshot"]
+    if old is not None:
+        old.close()
+    _state["settings"] = settings
+    _state["snapshot"] = Snapshot(settings.warehouse_path)
+    _cache.clear()
+
+
+def settings() -> Settings:
+    if _state["settings"] is None:
+        configure(Settings.from_env())
+    return _state["settings"]
+
+
+def snapshot() -> Snapshot:
+    settings()
+    return _state["snapshot"]
+
+
+def cached(fn: Callable[..., T]) -> Callable[..., T]:
+    """Run `fn(cursor, *args)` once per release and arguments."""
+
+    @wraps(fn)
+    def wrapper(*args: Any) -> T:
+        snap = snapshot()
+        key = (fn.__name__, snap.version(), args)
+        with _cache_lock:
+            if key in _cache:
+                return _cache[key]
+        with snap.cursor() as cur:
+            value = fn(cur, *args)
+        with _cache_lock:
+            if len(_cache) > _CACHE_MAX:
+                _cache.clear()
+            _cache[key] = value
+        return value
+
+    return wrapper
+
+
+@cached
+def years(cur) -> list[int]:
+    return q.years(cur)
+
+
+@cached
+def release(cur) -> dict:
+    return q.release(cur)
+
+
+@cached
+def tables(cur) -> list[tuple[str, str]]:
+    return q.tables(cur)
+
+
+@cached
+def table(cur, schema: str, name: str) -> pl.DataFrame:
+    return q.table(cur, schema, name)
+
+
+@cached
+def councils(cur) -> pl.DataFrame:
+    return q.councils(cur)
+
+
+@cached
+def search_index(cur) -> pl.DataFrame:
+    return q.search_index(cur)
+
+
+@cached
+def hex_layout(cur) -> pl.DataFrame:
+    return q.hex_layout(cur)
+
+
+@cached
+def council_caps(cur, year: int, cap: q.Cap) -> pl.DataFrame:
+    return q.council_caps(cur, year, cap, settings().cost_per_fte_gbp)
+
+
+@cached
+def area_year(cur, year: int | None = None) -> pl.DataFrame:
+    return q.area_year(cur, year)
+
+
+@cached
+def council(cur, key: str) -> dict | None:
+    return q.council(cur, key)
+
+
+@cached
+def council_history(cur, series_code: str) -> pl.DataFrame:
+    return q.council_history(cur, series_code)
+
+
+@cached
+def councils_history(cur, series_codes: tuple[str, ...]) -> pl.DataFrame:
+    return q.councils_history(cur, list(series_codes))
+
+
+@cached
+def rank_in_year(cur, year: int) -> pl.DataFrame:
+    return q.rank_in_year(cur, year)
+
+
+@cached
+def optional(cur, name: str) -> pl.DataFrame | None:
+    """A whole metric mart if this release has it (issue 3's tables), else None."""
+    return q.optional_rows(cur, name)
+
+
+@cached
+def dictionary(cur) -> pl.DataFrame:
+    return q.dictionary(cur)
+
+
+@cached
+def sources(cur) -> pl.DataFrame:
+    return q.sources(cur)
+
+
+@cached
+def england_cap_summary(cur, year: int, cap: q.Cap) -> dict:
+    return q.england_cap_summary(cur, year, cap, settings().cost_per_fte_gbp)

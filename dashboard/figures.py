@@ -1,0 +1,299 @@
+"""Pure functions: data in, plotly figure out. No queries, no Dash.
+
+Colours are the Okabe-Ito palette and the cividis / PuOr scales, which stay
+distinguishable with the common colour-vision deficiencies. The cap and the
+England average are always drawn as labelled lines, never only as a colour.
+"""
+
+from __future__ import annotations
+
+import math
+
+import plotly.graph_objects as go
+import polars as pl
+from plotly.colors import sample_colorscale
+
+OVER, UNDER, ENGLAND_C, CAP_C, MISSING = "#D55E00", "#0072B2", "#333333", "#000000", "#d9d9d9"
+FONT = dict(
+    family="system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif", size=14, color="#1b1b1b"
+)
+CASELOAD_RANGE = (10.0, 25.0)
+DISTANCE_RANGE = (-8.0, 8.0)
+Y_TITLE = "Children per case-holding social worker (FTE)"
+
+
+def _base(fig: go.Figure, height: int, **layout: object) -> go.Figure:
+    settings: dict = {
+        "template": "plotly_white",
+        "font": FONT,
+        "height": height,
+        "margin": dict(l=60, r=20, t=30, b=50),
+        "hoverlabel": dict(font_size=14),
+        "legend": dict(orientation="h", y=-0.15),
+    }
+    fig.update_layout(**{**settings, **layout})
+    return fig
+
+
+def _reference_lines(
+    fig: go.Figure, cap: float, cap_label: str, england: float | None, axis: str = "y"
+) -> None:
+    add = fig.add_hline if axis == "y" else fig.add_vline
+    pos = "top left" if axis == "y" else "top right"
+    add(
+        cap,
+        line=dict(color=CAP_C, width=2, dash="dash"),
+        annotation_text=f"Cap: {cap_label}",
+        annotation_position=pos,
+        annotation_font=dict(size=13, color=CAP_C),
+    )
+    if england is not None:
+        add(
+            england,
+            line=dict(color=ENGLAND_C, width=2, dash="dot"),
+            annotation_text=f"England average: {england:.1f}",
+            annotation_position="bottom left" if axis == "y" else "top left",
+            annotation_font=dict(size=13, color=ENGLAND_C),
+        )
+
+
+def hex_centre(q: int, r: int) -> tuple[float, float]:
+    """Odd-r layout: odd rows sit half a hex to the right; rows go north."""
+    return q + 0.5 * (r % 2), r * math.sqrt(3) / 2
+
+
+def hex_path(q: int, r: int) -> str:
+    cx, cy = hex_centre(q, r)
+    radius = 1 / math.sqrt(3) * 0.97
+    pts = [
+        (cx + radius * math.cos(math.radians(60 * k - 30)), cy + radius * math.sin(math.radians(60 * k - 30)))
+        for k in range(6)
+    ]
+    return "M " + " L ".join(f"{x:.3f},{y:.3f}" for x, y in pts) + " Z"
+
+
+def hex_map(hexes: pl.DataFrame, cap: float, cap_label: str, mode: str = "caseload") -> go.Figure:
+    """`hexes`: q, r, hex_name, la_name, caseload_fte, caseload_status, over_cap (one row per hex)."""
+    distance = mode == "distance"
+    lo, hi = DISTANCE_RANGE if distance else CASELOAD_RANGE
+    scale = "PuOr_r" if distance else "cividis"
+    shapes, xs, ys, texts = [], [], [], []
+    for row in hexes.iter_rows(named=True):
+        value = row["caseload_fte"] if row["caseload_status"] == "published" else None
+        shown = None if value is None else (value - cap if distance else value)
+        if shown is None:
+            fill = MISSING
+        else:
+            fill = sample_colorscale(scale, [min(max((shown - lo) / (hi - lo), 0.0), 1.0)])[0]
+        over = bool(row["over_cap"])
+        shapes.append(
+            dict(
+                type="path",
+                path=hex_path(row["q"], row["r"]),
+                fillcolor=fill,
+                layer="below",
+                line=dict(color="#000000" if over else "#ffffff", width=2.5 if over else 1),
+            )
+        )
+        x, y = hex_centre(row["q"], row["r"])
+        xs.append(x)
+        ys.append(y)
+        status = (
+            f"{value:.1f} children per social worker"
+            if value is not None
+            else f"not published ({row['caseload_status'] or 'no return'})"
+        )
+        note = " — over the cap" if over else ""
+        texts.append(f"<b>{row['hex_name']}</b><br>{status}{note}")
+    fig = go.Figure(
+        go.Scatter(
+            x=xs,
+            y=ys,
+            mode="markers",
+            text=texts,
+            hoverinfo="text",
+            showlegend=False,
+            marker=dict(size=14, color="rgba(0,0,0,0)"),
+        )
+    )
+    ticks = [lo, (lo + hi) / 2, hi]
+    labels = [f"{t:+.0f}" if distance else f"{t:.0f}" for t in ticks]
+    if distance:
+        labels[1] = f"0 = at the cap ({cap_label})"
+    else:
+        ticks.append(cap)
+        labels.append(f"{cap:g} = cap")
+    fig.add_trace(
+        go.Scatter(
+            x=[None],
+            y=[None],
+            mode="markers",
+            showlegend=False,
+            hoverinfo="skip",
+            marker=dict(
+                colorscale=scale,
+                cmin=lo,
+                cmax=hi,
+                color=[lo],
+                showscale=True,
+                colorbar=dict(
+                    title=dict(text="Above or below the cap" if distance else "Caseload"),
+                    tickvals=ticks,
+                    ticktext=labels,
+                    len=0.8,
+                ),
+            ),
+        )
+    )
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=1)
+    return _base(fig, 620, shapes=shapes, margin=dict(l=5, r=5, t=10, b=10))
+
+
+def ranked_bars(df: pl.DataFrame, cap: float, cap_label: str, england: float | None) -> go.Figure:
+    """`df`: la_name, region_name, caseload_fte, over_cap, region_average; published rows only."""
+    df = df.sort("caseload_fte", descending=True)
+    fig = go.Figure()
+    for flag, name, colour in ((True, "Over the cap", OVER), (False, "At or under the cap", UNDER)):
+        part = df.filter(pl.col("over_cap") == flag)
+        fig.add_trace(
+            go.Bar(
+                x=part["la_name"].to_list(),
+                y=part["caseload_fte"].to_list(),
+                name=name,
+                marker_color=colour,
+                customdata=part["region_name"].to_list(),
+                hovertemplate="<b>%{x}</b> (%{customdata})<br>%{y:.1f}<extra></extra>",
+            )
+        )
+    fig.add_trace(
+        go.Scatter(
+            x=df["la_name"].to_list(),
+            y=df["region_average"].to_list(),
+            mode="markers",
+            name="Region average",
+            marker=dict(symbol="diamond", size=6, color="#ffffff", line=dict(color="#000000", width=1)),
+            hovertemplate="%{x}: region average %{y:.1f}<extra></extra>",
+        )
+    )
+    _reference_lines(fig, cap, cap_label, england)
+    fig.update_xaxes(
+        showticklabels=False,
+        title="Councils, highest caseload on the left",
+        categoryorder="array",
+        categoryarray=df["la_name"].to_list(),
+    )
+    fig.update_yaxes(title=Y_TITLE, rangemode="tozero")
+    return _base(fig, 460, bargap=0.1)
+
+
+def distribution(values: list[float], cap: float, cap_label: str, england: float | None) -> go.Figure:
+    fig = go.Figure(
+        go.Histogram(
+            x=values,
+            xbins=dict(size=1),
+            marker_color=UNDER,
+            name="Councils",
+            hovertemplate="%{x}: %{y} councils<extra></extra>",
+        )
+    )
+    _reference_lines(fig, cap, cap_label, england, axis="x")
+    fig.update_xaxes(title="Average caseload (children per social worker)")
+    fig.update_yaxes(title="Number of councils")
+    return _base(fig, 360, bargap=0.05, showlegend=False)
+
+
+def trend_lines(
+    series: pl.DataFrame, cap: float | None = None, cap_label: str = "", emphasis: str | None = None
+) -> go.Figure:
+    """`series`: name, year, value (long). `emphasis` is drawn thick; England black dotted."""
+    fig = go.Figure()
+    palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"]
+    names = list(dict.fromkeys(series["name"].to_list()))
+    for i, name in enumerate(names):
+        part = series.filter(pl.col("name") == name).sort("year")
+        if name == "England":
+            line = dict(color=ENGLAND_C, width=3, dash="dot")
+        elif emphasis and name == emphasis:
+            line = dict(color=palette[0], width=4)
+        elif emphasis:
+            line = dict(color=palette[(i % 5) + 1], width=2)
+        else:  # more series than colours: vary the dash too, so no two lines look alike
+            line = dict(
+                color=palette[i % len(palette)], width=2.5, dash=("solid", "dash", "dashdot")[i // 6 % 3]
+            )
+        fig.add_trace(
+            go.Scatter(
+                x=part["year"].to_list(),
+                y=part["value"].to_list(),
+                mode="lines+markers",
+                name=name,
+                line=line,
+                connectgaps=False,
+                hovertemplate=f"{name}<br>%{{x}}: %{{y:.1f}}<extra></extra>",
+            )
+        )
+    if cap is not None:
+        fig.add_hline(
+            cap,
+            line=dict(color=CAP_C, width=2, dash="dash"),
+            annotation_text=f"Cap: {cap_label}",
+            annotation_position="top left",
+        )
+    fig.update_xaxes(title="Year (position at 30 September)", dtick=1)
+    fig.update_yaxes(title=Y_TITLE)
+    return _base(fig, 420)
+
+
+def funnel(
+    points: pl.DataFrame, limits: pl.DataFrame | None, england: float | None, highlight: str | None = None
+) -> go.Figure:
+    """`points`: la_name, case_holders_fte, caseload_fte; `limits`: x, lower, upper, level (optional)."""
+    fig = go.Figure(
+        go.Scatter(
+            x=points["case_holders_fte"].to_list(),
+            y=points["caseload_fte"].to_list(),
+            mode="markers",
+            text=points["la_name"].to_list(),
+            name="Councils",
+            marker=dict(color=UNDER, size=7, opacity=0.8),
+            hovertemplate="<b>%{text}</b><br>%{x:.0f} social workers<br>caseload %{y:.1f}<extra></extra>",
+        )
+    )
+    if limits is not None and limits.height:
+        for level in limits["level"].unique(maintain_order=True).to_list():
+            part = limits.filter(pl.col("level") == level).sort("x")
+            for col in ("lower", "upper"):
+                fig.add_trace(
+                    go.Scatter(
+                        x=part["x"].to_list(),
+                        y=part[col].to_list(),
+                        mode="lines",
+                        name=f"{level} limits",
+                        showlegend=col == "lower",
+                        line=dict(color="#555555", dash="dash" if "95" in str(level) else "dot"),
+                    )
+                )
+    if highlight:
+        part = points.filter(pl.col("la_name") == highlight)
+        fig.add_trace(
+            go.Scatter(
+                x=part["case_holders_fte"].to_list(),
+                y=part["caseload_fte"].to_list(),
+                mode="markers+text",
+                text=[highlight] * part.height,
+                textposition="top center",
+                name=highlight,
+                marker=dict(color=OVER, size=14, symbol="star"),
+            )
+        )
+    if england is not None:
+        fig.add_hline(
+            england,
+            line=dict(color=ENGLAND_C, dash="dot", width=2),
+            annotation_text=f"England average: {england:.1f}",
+            annotation_position="top right",
+        )
+    fig.update_xaxes(title="Case-holding social workers (FTE), log scale", type="log")
+    fig.update_yaxes(title=Y_TITLE)
+    return _base(fig, 460)

@@ -1,0 +1,17 @@
+"""Files the site serves from the project itself (not the warehouse): the submission template."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from warehouse.config import PROJECT_ROOT
+
+TEMPLATES_DIR = PROJECT_ROOT / "data" / "templates"
+
+
+def template_path(filename: str) -> Path | None:
+    """A file directly in data/templates, by exact name from the directory listing (never a path)."""
+    if not TEMPLATES_DIR.exists():
+        return None
+    names = {p.name: p for p in TEMPLATES_DIR.iterdir() if p.is_file()}
+    return names.get(filename)

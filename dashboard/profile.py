@@ -1,0 +1,203 @@
+"""The council profile's content as plain data: facts, trend series, caveats, citation.
+
+Values come from the marts as published (la_year, la_year_position, la_year_context,
+la_year_funnel, revisions); these functions pick the rows and word them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import polars as pl
+
+from dashboard import fmt
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def trend_frame(
+    history: pl.DataFrame,
+    areas: pl.DataFrame,
+    positions: pl.DataFrame | None,
+    council_name: str,
+    region_code: str | None,
+) -> pl.DataFrame:
+    """Long frame name, year, value, status: the council, England, its region, its neighbours' mean."""
+    parts = [
+        history.select(
+            pl.lit(council_name).alias("name"),
+            "year",
+            pl.col("caseload_fte").alias("value"),
+            pl.col("caseload_status").alias("status"),
+        )
+    ]
+    for code, label in (("E92000001", "England"), (region_code or "", None)):
+        rows = areas.filter(pl.col("area_code") == code)
+        if rows.height:
+            name = label or f"{rows['area_name'][0]} (region)"
+            parts.append(
+                rows.select(
+                    pl.lit(name).alias("name"),
+                    "year",
+                    pl.col("caseload_fte").alias("value"),
+                    pl.col("caseload_status").alias("status"),
+                )
+            )
+    if positions is not None and positions.height:
+        nb = positions.filter(pl.col("neighbour_mean_caseload_fte").is_not_null())
+        parts.append(
+            nb.select(
+                pl.lit("Statistical neighbours (mean)").alias("name"),
+                "year",
+                pl.col("neighbour_mean_caseload_fte").alias("value"),
+                pl.lit("published").alias("status"),
+            )
+        )
+    out = pl.concat(parts, how="vertical_relaxed")
+    # A suppressed year is a gap in the line, never a number.
+    return out.with_columns(pl.when(pl.col("status") == "published").then(pl.col("value")).alias("value"))
+
+
+def facts(
+    year: int, cap_label: str, cap_row: dict | None, position: dict | None, funnel: dict | None
+) -> list[tuple[str, str]]:
+    """(label, sentence) pairs for the key-facts list."""
+    out: list[tuple[str, str]] = []
+    if cap_row is None:
+        return [("Caseload", f"No return for {year} under this council's current name or code.")]
+    value = fmt.value(cap_row["caseload_fte"], cap_row["caseload_status"])
+    out.append((f"Average caseload, {year}", f"{value} children per case-holding social worker (FTE)"))
+    if cap_row["over_cap"] is None:
+        out.append(("Against the cap", "Unknown: the caseload was not published."))
+    elif cap_row["over_cap"]:
+        out.append(
+            (
+                "Against the cap",
+                f"Over the cap of {cap_label} by {cap_row['excess']:.1f}; about "
+                f"{cap_row['additional_fte'] or 0:,.1f} more social workers (FTE) would "
+                f"bring the average to the cap.",
+            )
+        )
+    else:
+        out.append(("Against the cap", f"At or under the cap of {cap_label}."))
+    if position:
+        if position.get("rank_highest") is not None:
+            out.append(
+                ("Rank", f"{_ordinal(position['rank_highest'])} highest of {position['n_ranked']} councils")
+            )
+        for key, label in (
+            ("diff_from_england", "England"),
+            ("diff_from_region", "its region"),
+            ("diff_from_neighbours", "its statistical neighbours (mean)"),
+        ):
+            if position.get(key) is not None:
+                d = position[key]
+                out.append(
+                    (
+                        f"Compared with {label}",
+                        f"{abs(d):.1f} {'above' if d > 0 else 'below'}" if round(d, 1) != 0 else "the same",
+                    )
+                )
+        if position.get("highest_within_50_miles_la_name"):
+            out.append(
+                (
+                    "Within 50 miles",
+                    f"highest: {position['highest_within_50_miles_la_name']} "
+                    f"({position['highest_within_50_miles_caseload_fte']:.1f}); lowest: "
+                    f"{position['lowest_within_50_miles_la_name']} "
+                    f"({position['lowest_within_50_miles_caseload_fte']:.1f}), of "
+                    f"{position['n_within_50_miles']} councils",
+                )
+            )
+        if position.get("yoy_change") is not None:
+            out.append(("Change on the year before", f"{position['yoy_change']:+.1f}"))
+    if funnel and funnel.get("funnel_position"):
+        out.append(
+            ("Funnel plot", f"{funnel['funnel_position']} limits (given its number of social workers)")
+        )
+    return out
+
+
+def context_rows(context: dict | None) -> list[tuple[str, str]]:
+    if not context:
+        return [("Context", "Not in this release.")]
+    c = context
+    rows = [
+        ("Agency workers", fmt.value(c["agency_rate_fte"], c["agency_rate_fte_status"], suffix="%")),
+        ("Vacancy rate", fmt.value(c["vacancy_rate_fte"], c["vacancy_rate_fte_status"], suffix="%")),
+        ("Turnover rate", fmt.value(c["turnover_rate_fte"], c["turnover_rate_fte_status"], suffix="%")),
+        ("Sickness absence", fmt.value(c["absence_rate_fte"], c["absence_rate_fte_status"], suffix="%")),
+        (
+            f"Children in need per 10,000 children (31 March {c['cin_year'] or '—'})",
+            fmt.value(c["cin_per_10000"], c["cin_status"], digits=0),
+        ),
+        (
+            f"Children in care with 3 or more social workers in the year ({c['sw_year'] or '—'})",
+            fmt.value(
+                c["pct_cla_3plus_social_workers"],
+                None if c["pct_cla_3plus_social_workers"] is not None else "blank",
+                suffix="%",
+            ),
+        ),
+    ]
+    if c.get("ofsted_overall_effectiveness"):
+        date = c["ofsted_publication_date"] or c["ofsted_inspection_date"]
+        rows.append(
+            (
+                "Ofsted overall effectiveness",
+                f"{c['ofsted_overall_effectiveness']} ({c['ofsted_inspection_type']}, {date:%B %Y})"
+                if date
+                else c["ofsted_overall_effectiveness"],
+            )
+        )
+    else:
+        rows.append(("Ofsted overall effectiveness", "no judgement in the published file"))
+    return rows
+
+
+def caveats(council: dict, history: pl.DataFrame, revisions: pl.DataFrame | None) -> list[str]:
+    out = []
+    suppressed = history.filter(pl.col("caseload_status") != "published")
+    for row in suppressed.iter_rows(named=True):
+        out.append(
+            f"{row['year']}: caseload not published ({row['caseload_status']}, "
+            f"{fmt.status_note(row['caseload_status'])})."
+        )
+    if council.get("change_note"):
+        out.append(council["change_note"])
+    if "/" in council["la_code"]:
+        out.append(
+            "This is a joint return: the two councils report their social workers together, so the "
+            "figures are for both."
+        )
+    if revisions is not None and revisions.height:
+        for row in revisions.head(8).iter_rows(named=True):
+            out.append(
+                f"Revised: {row['year']} {row['measure'].replace('_', ' ')} was "
+                f"{fmt.value(row['previous_value'], row['previous_status'])} in the previous release, "
+                f"now {fmt.value(row['current_value'], row['current_status'])} ({row['revision_kind']})."
+            )
+    out.append("An average caseload hides spread: some social workers in any council carry far more cases.")
+    return out
+
+
+def citation(
+    council_name: str,
+    source: dict | None,
+    release: dict,
+    years: tuple[int, int],
+    today: dt.date | None = None,
+) -> str:
+    today = today or dt.date.today()
+    title = "Children's social work workforce"
+    vintage = source.get("vintage") if source else ""
+    url = source.get("landing_page") if source else ""
+    return (
+        f"Department for Education, {title} ({vintage}): {council_name}, average caseload per case-holding "
+        f"social worker, {years[0]} to {years[1]}. {url}. Via Caseload Watch, release "
+        f"{release.get('release_id', '?')}, accessed {today:%d %B %Y}. Contains public sector information "
+        f"licensed under the Open Government Licence v3.0."
+    )

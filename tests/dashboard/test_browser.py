@@ -1,0 +1,116 @@
+"""The site in headless Chromium: every page, year and cap, search, shared URLs, a CSV download."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+pytestmark = [pytest.mark.browser, pytest.mark.shared_data]
+
+
+def _wait_url(dash_duo, fragment: str, timeout: float = 10) -> None:
+    end = time.time() + timeout
+    while time.time() < end:
+        if fragment in dash_duo.driver.current_url:
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"{fragment!r} not in {dash_duo.driver.current_url}")
+
+
+def _radio(dash_duo, group: str, value: str) -> None:
+    dash_duo.driver.find_element(By.CSS_SELECTOR, f"#{group} input[value='{value}']").click()
+
+
+def test_overview_follows_year_and_cap(dash_duo, site, screenshot):
+    dash_duo.start_server(site)
+    dash_duo.wait_for_contains_text("h1", "2025", timeout=15)
+    dash_duo.wait_for_element("#graph-map .main-svg", timeout=15)
+    screenshot(dash_duo, "overview")
+    _radio(dash_duo, "ctl-year", "2023")
+    _radio(dash_duo, "ctl-cap", "12")
+    dash_duo.find_element("#ctl-apply").click()
+    _wait_url(dash_duo, "year=2023&cap=12")
+    dash_duo.wait_for_contains_text("h1", "2023")
+    dash_duo.wait_for_contains_text(".headlines h2", "cap of 12 children")
+    # a custom cap, typed and applied with Enter
+    _radio(dash_duo, "ctl-cap", "custom")
+    dash_duo.find_element("#ctl-custom").send_keys("16.5", Keys.ENTER)
+    _wait_url(dash_duo, "cap=16.5")
+    dash_duo.wait_for_contains_text(".headlines h2", "16.5 children (custom)")
+    screenshot(dash_duo, "overview-2023-custom-cap")
+    screenshot(dash_duo, "overview-phone", width=390)
+    assert dash_duo.get_logs() == []
+
+
+def test_search_by_town_opens_the_council(dash_duo, site, screenshot):
+    dash_duo.start_server(site)
+    dash_duo.wait_for_element("#search-input", timeout=15)
+    dash_duo.find_element("#search-input").send_keys("Canterbury")
+    dash_duo.find_element("#search-go").click()
+    _wait_url(dash_duo, "/council/kent")
+    dash_duo.wait_for_text_to_equal("h1", "Kent", timeout=15)
+    dash_duo.wait_for_contains_text(".facts", "Average caseload")
+    screenshot(dash_duo, "council-kent")
+    assert dash_duo.get_logs() == []
+
+
+def test_shared_urls_restore_the_view(dash_duo, site, screenshot):
+    dash_duo.start_server(site)
+    dash_duo.driver.get(dash_duo.server_url + "/council/leeds?year=2024&cap=20")
+    dash_duo.wait_for_text_to_equal("h1", "Leeds", timeout=15)
+    assert dash_duo.find_element("#ctl-year input[value='2024']").is_selected()
+    assert dash_duo.find_element("#ctl-cap input[value='20']").is_selected()
+    dash_duo.driver.get(dash_duo.server_url + "/council/westminster?year=2025")
+    dash_duo.wait_for_contains_text(".facts", "not published (x)", timeout=15)
+    screenshot(dash_duo, "council-westminster-suppressed")
+    dash_duo.driver.get(dash_duo.server_url + "/compare?councils=E08000025,E09000033,leeds")
+    dash_duo.wait_for_contains_text("table", "Westminster", timeout=15)
+    screenshot(dash_duo, "compare")
+    assert dash_duo.get_logs() == []
+
+
+def test_bad_addresses_get_a_friendly_page(dash_duo, site, screenshot):
+    dash_duo.start_server(site)
+    for path, text in (
+        ("/?year=1066", "could not show"),
+        ("/?cap=%3Cscript%3E", "could not show"),
+        ("/council/atlantis", "could not find"),
+        ("/no/such/page", "not found"),
+    ):
+        dash_duo.driver.get(dash_duo.server_url + path)
+        dash_duo.wait_for_contains_text("h1", text.split()[-1], timeout=15)
+        assert "Traceback" not in dash_duo.driver.page_source
+    screenshot(dash_duo, "not-found")
+
+
+def test_other_pages_open(dash_duo, site, screenshot):
+    dash_duo.start_server(site)
+    for path, heading, name in (
+        ("/trends?year=2025&cap=15-12", "Trends", "trends"),
+        ("/data", "Data and downloads", "data"),
+        ("/about", "About the figures", "about"),
+    ):
+        dash_duo.driver.get(dash_duo.server_url + path)
+        dash_duo.wait_for_contains_text("h1", heading, timeout=15)
+        screenshot(dash_duo, name)
+    assert dash_duo.get_logs() == []
+
+
+def test_chart_csv_download_is_what_was_plotted(dash_duo, site):
+    dash_duo.start_server(site)
+    dash_duo.driver.get(dash_duo.server_url + "/?year=2025&cap=18")
+    dash_duo.wait_for_element("#graph-ranked .main-svg", timeout=15)
+    button = dash_duo.driver.find_element(By.CSS_SELECTOR, "#section-ranked .chart-actions button")
+    dash_duo.driver.execute_script("arguments[0].scrollIntoView()", button)
+    button.click()
+    target = Path(dash_duo.download_path) / "caseload-ranked-2025-cap-18.csv"
+    end = time.time() + 15
+    while not target.exists() and time.time() < end:
+        time.sleep(0.2)
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("position,la_name,region_name,caseload_fte")
+    assert len(lines) - 1 == 149  # every council with a published caseload in 2025, as the bars show

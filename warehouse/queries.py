@@ -1,0 +1,266 @@
+"""Every query the site runs, against the published snapshot (marts + meta only).
+
+Figures that the metric marts (issue 3: marts.la_year_cap, marts.area_year_cap,
+marts.la_year_position, ...) define are read from them when the release has them.
+Until then a small, clearly marked fallback computes the same figure here, from
+published values only, so the site works on any release. See docs/site.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+import polars as pl
+
+try:  # issue 3's single definition of every cap figure; the fallbacks below only run without it
+    from warehouse import metrics
+except ImportError:  # pragma: no cover
+    metrics = None
+
+MEASURES = ("caseload_fte", "agency_rate_fte", "vacancy_rate_fte", "turnover_rate_fte", "absence_rate_fte")
+ENGLAND = "E92000001"
+
+
+@dataclass(frozen=True)
+class Cap:
+    """A caseload cap: `threshold` for the council average; `scenario_id` when it is a named scenario."""
+
+    threshold: float
+    label: str
+    scenario_id: str | None = None
+    nq_threshold: float | None = None
+
+
+def frame(con: duckdb.DuckDBPyConnection, sql: str, params: dict | None = None) -> pl.DataFrame:
+    """A bound query as a polars frame (duckdb 2.0: `execute(...).pl()` is gone)."""
+    rel = con.execute(sql, params or {})
+    cols = [d[0] for d in rel.description]
+    return pl.DataFrame(rel.fetchall(), schema=cols, orient="row", infer_schema_length=None)
+
+
+def tables(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
+    """Every published table: (schema, table)."""
+    rows = con.execute(
+        "SELECT schema_name, table_name FROM duckdb_tables() "
+        "WHERE schema_name IN ('marts', 'meta') ORDER BY schema_name, table_name"
+    ).fetchall()
+    return [(s, t) for s, t in rows]
+
+
+def has_table(con: duckdb.DuckDBPyConnection, schema: str, name: str) -> bool:
+    return (schema, name) in tables(con)
+
+
+def table(con: duckdb.DuckDBPyConnection, schema: str, name: str) -> pl.DataFrame:
+    """A whole published table; the name must be one `tables()` lists (never free text in SQL)."""
+    if (schema, name) not in tables(con):
+        raise LookupError(f"no published table {schema}.{name}")
+    return frame(con, f'SELECT * FROM "{schema}"."{name}"')
+
+
+def release(con: duckdb.DuckDBPyConnection) -> dict:
+    rows = con.execute("SELECT release_id, built_at FROM meta.release").fetchall()
+    return {"release_id": rows[0][0], "built_at": rows[0][1]} if rows else {}
+
+
+def years(con: duckdb.DuckDBPyConnection) -> list[int]:
+    return [r[0] for r in con.execute("SELECT DISTINCT year FROM marts.la_year ORDER BY year").fetchall()]
+
+
+def councils(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """Current councils (one row per return), for search and pickers."""
+    return frame(
+        con,
+        "SELECT la_code, la_name, slug, region_code, region_name, la_type, series_code, "
+        "member_codes, change_note FROM marts.dim_la WHERE is_current ORDER BY la_name",
+    )
+
+
+def dim_la(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    return frame(con, "SELECT * FROM marts.dim_la ORDER BY la_code")
+
+
+def search_index(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    if has_table(con, "marts", "council_search"):
+        return frame(
+            con,
+            "SELECT search_term, term_kind, la_code, la_name, slug, region_name "
+            "FROM marts.council_search ORDER BY search_term",
+        )
+    return frame(
+        con,
+        "SELECT la_name AS search_term, 'council' AS term_kind, la_code, la_name, slug, "
+        "region_name FROM marts.dim_la WHERE is_current ORDER BY la_name",
+    )
+
+
+def hex_layout(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    return frame(con, "SELECT * FROM marts.hex_layout ORDER BY r DESC, q")
+
+
+def caps(con: duckdb.DuckDBPyConnection) -> pl.DataFrame | None:
+    """The named cap scenarios, when the metric marts publish them."""
+    return table(con, "marts", "caps") if has_table(con, "marts", "caps") else None
+
+
+def council_caps(con: duckdb.DuckDBPyConnection, year: int, cap: Cap, cost_per_fte: float) -> pl.DataFrame:
+    """Every council in `year` against `cap`: the caseload as published, and what the cap implies.
+
+    The definition is warehouse.metrics.la_cap (issue 3), the same SQL as marts.la_year_cap, run for
+    any cap. Columns are renamed to the site's short names; nothing is recomputed here.
+    """
+    if metrics is not None:
+        df = metrics.la_cap(con, year, cap.threshold, cost_per_fte)
+        return df.rename(
+            {
+                "excess_over_cap": "excess",
+                "additional_fte_needed": "additional_fte",
+                "additional_cost_gbp": "cost_gbp",
+            }
+        ).sort("la_name")
+    return _fallback_council_caps(con, year, cap, cost_per_fte)
+
+
+def _fallback_council_caps(con: duckdb.DuckDBPyConnection, year: int, cap: Cap, cost: float) -> pl.DataFrame:
+    """FALLBACK for a release without warehouse.metrics: the same rule, from published values."""
+    return frame(
+        con,
+        """
+        WITH c AS (SELECT CAST($cap AS DOUBLE) AS cap)
+        SELECT l.la_code, l.la_name, l.series_code, l.region_code, l.region_name, l.year,
+               l.caseload_fte, l.caseload_status, l.children_0_17,
+               CASE WHEN l.caseload_status = 'published' THEN l.caseload_fte > c.cap END AS over_cap,
+               CASE WHEN l.caseload_status = 'published'
+                    THEN round(greatest(0, l.caseload_fte - c.cap), 1) END AS excess,
+               CASE WHEN l.cases_status = 'published' AND l.case_holders_fte_status = 'published'
+                    THEN greatest(0, l.cases / c.cap - l.case_holders_fte) END AS additional_fte,
+               CASE WHEN l.cases_status = 'published' AND l.case_holders_fte_status = 'published'
+                    THEN greatest(0, l.cases / c.cap - l.case_holders_fte) * $cost END AS cost_gbp
+        FROM marts.la_year l, c WHERE l.year = $year ORDER BY l.la_name
+    """,
+        {"cap": cap.threshold, "year": year, "cost": cost},
+    )
+
+
+def area_year(con: duckdb.DuckDBPyConnection, year: int | None = None) -> pl.DataFrame:
+    where = "WHERE year = $year" if year is not None else ""
+    return frame(
+        con,
+        f"SELECT geographic_level, area_code, area_name, year, caseload_fte, caseload_status, "
+        f"cases, case_holders_fte, agency_rate_fte, vacancy_rate_fte, turnover_rate_fte, "
+        f"absence_rate_fte, children_0_17 FROM marts.area_year {where} "
+        f"ORDER BY year, geographic_level, area_name",
+        {"year": year} if year else {},
+    )
+
+
+def council(con: duckdb.DuckDBPyConnection, key: str) -> dict | None:
+    """A council by code, slug or member code; the current council first."""
+    rows = frame(
+        con,
+        """
+        SELECT * FROM marts.dim_la
+        WHERE la_code = $k OR slug = lower($k) OR list_contains(member_codes, upper($k))
+        ORDER BY is_current DESC, last_year DESC LIMIT 1
+    """,
+        {"k": key.strip()},
+    )
+    return rows.row(0, named=True) if rows.height else None
+
+
+def council_history(con: duckdb.DuckDBPyConnection, series_code: str) -> pl.DataFrame:
+    """Every year of a council's series (its code may have changed), all published measures."""
+    return frame(con, "SELECT * FROM marts.la_year WHERE series_code = $s ORDER BY year", {"s": series_code})
+
+
+def councils_history(con: duckdb.DuckDBPyConnection, series_codes: list[str]) -> pl.DataFrame:
+    return frame(
+        con,
+        "SELECT * FROM marts.la_year WHERE list_contains($s, series_code) ORDER BY year, la_name",
+        {"s": series_codes},
+    )
+
+
+def rank_in_year(con: duckdb.DuckDBPyConnection, year: int) -> pl.DataFrame:
+    """FALLBACK rank (1 = highest caseload) among councils with a published caseload, until
+    marts.la_year_position publishes it."""
+    return frame(
+        con,
+        """
+        SELECT la_code, series_code, caseload_fte,
+               rank() OVER (ORDER BY caseload_fte DESC) AS rank,
+               count(*) OVER () AS ranked_councils
+        FROM marts.la_year WHERE year = $year AND caseload_status = 'published'
+    """,
+        {"year": year},
+    )
+
+
+def optional_rows(
+    con: duckdb.DuckDBPyConnection, name: str, where: str = "", params: dict | None = None
+) -> pl.DataFrame | None:
+    """Rows of a metric mart that may not be in this release yet (None when absent).
+
+    `where` is a fixed clause written in this module, never reader input.
+    """
+    if not has_table(con, "marts", name):
+        return None
+    return frame(con, f'SELECT * FROM marts."{name}" {where}', params)
+
+
+def dictionary(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    return frame(con, "SELECT * FROM meta.dictionary ORDER BY table_name, column_name")
+
+
+def sources(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    return frame(
+        con,
+        """
+        SELECT s.source_id, s.title, s.publisher, s.vintage, s.landing_page, s.licence, s.attribution,
+               r.fetched_at, r.sha256
+        FROM meta.sources s LEFT JOIN meta.release_sources r USING (source_id) ORDER BY s.source_id
+    """,
+    )
+
+
+def england_cap_summary(con: duckdb.DuckDBPyConnection, year: int, cap: Cap, cost_per_fte: float) -> dict:
+    """England's headline for a year and cap: warehouse.metrics.cap_summary's England row
+    (the definition of marts.area_year_cap), or sums of `council_caps` without it."""
+    if metrics is not None:
+        areas = metrics.cap_summary(con, year, cap.threshold, cost_per_fte)
+        eng = areas.filter(pl.col("area_code") == ENGLAND).row(0, named=True)
+        row = {
+            "councils_published": eng["n_las_covered"],
+            "councils_not_published": eng["n_las_unknown"],
+            "councils_over": eng["n_las_over_cap"],
+            "children_in_councils_over": eng["children_in_las_over_cap"],
+            "additional_fte": eng["additional_fte_needed"],
+            "cost_gbp": eng["additional_cost_gbp"],
+            "cost_per_fte_gbp": eng["cost_per_fte_gbp"],
+        }
+    else:
+        las = _fallback_council_caps(con, year, cap, cost_per_fte)
+        covered = las.filter(pl.col("over_cap").is_not_null())
+        over = covered.filter(pl.col("over_cap"))
+        row = {
+            "councils_published": covered.height,
+            "councils_not_published": las.height - covered.height,
+            "councils_over": over.height,
+            "children_in_councils_over": over["children_0_17"].sum(),
+            "additional_fte": las["additional_fte"].sum(),
+            "cost_gbp": las["cost_gbp"].sum(),
+            "cost_per_fte_gbp": cost_per_fte,
+        }
+    eng_row = frame(
+        con,
+        "SELECT caseload_fte, caseload_status, population_year FROM marts.area_year "
+        "WHERE area_code = $e AND year = $year",
+        {"e": ENGLAND, "year": year},
+    )
+    row.update(
+        eng_row.row(0, named=True)
+        if eng_row.height
+        else {"caseload_fte": None, "caseload_status": "blank", "population_year": None}
+    )
+    return row
