@@ -89,14 +89,13 @@ class _Council:
         ]
 
     def secondary(self) -> None:
+        """Suppress more until no `c` is determined: team groups first, parts before totals."""
         while exposed := self.determined():
-            cell = exposed[0]
-            near = {c for eq in self.equations if cell in eq for c in eq} - self.suppressed - {("n", "all")}
-            pool = (
-                near
-                or (set(self.value) - self.suppressed - {("n", "all")})
-                or (set(self.value) - self.suppressed)
-            )
+            cell = min(exposed, key=lambda c: (c[0] != "n", repr(c)))
+            open_cells = set(self.value) - self.suppressed
+            near = {c for eq in self.equations if cell in eq for c in eq} & open_cells
+            pool = ({c for c in near if not _is_total(c)} or {c for c in open_cells if not _is_total(c)}
+                    or near or open_cells)
             if not pool:
                 return
             pick = min(pool, key=lambda c: (self.value[c] == 0, self.value[c], repr(c)))
@@ -104,6 +103,10 @@ class _Council:
                 self.suppress_group(pick[1])
             else:
                 self.suppressed.add(pick)
+
+
+def _is_total(cell: Cell) -> bool:
+    return cell[-1] == "all"
 
 
 def _status(flag: pl.Expr) -> pl.Expr:
