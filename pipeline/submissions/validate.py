@@ -8,7 +8,6 @@ so a file that passes on a council officer's laptop passes in the pipeline.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import sys
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
@@ -18,13 +17,9 @@ import polars as pl
 
 from pipeline.submissions import spec
 from pipeline.submissions.reading import Unreadable, read_table
+from pipeline.submissions.rules import NUMBER, Bad
+from pipeline.submissions.rules import parsers as parsers_for
 
-_NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
-_WHOLE = re.compile(r"^\+?\d+(\.0+)?$")
-_GSS = re.compile(r"^E\d{8}$")
-_REF = re.compile(rf"^[A-Za-z0-9][A-Za-z0-9_.\-]{{0,{spec.MAX_REF_LENGTH - 1}}}$")
-_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_UK = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -61,108 +56,6 @@ class Checked:
     @property
     def ok(self) -> bool:
         return not self.problems
-
-
-class _Bad(ValueError):
-    """A cell's value does not fit its column (the message is never shown; `expected` is)."""
-
-
-def _number(text: str) -> float:
-    if not _NUMBER.match(text):
-        raise _Bad
-    return float(text)
-
-
-def _fte(text: str) -> float:
-    value = _number(text)
-    if not 0 < value <= 1:
-        raise _Bad
-    return value
-
-
-def _whole(upper: int) -> Callable[[str], int]:
-    def parse(text: str) -> int:
-        if not _WHOLE.match(text):
-            raise _Bad
-        value = int(float(text))
-        if value > upper:
-            raise _Bad
-        return value
-
-    return parse
-
-
-def _weighted(text: str) -> float:
-    value = _number(text)
-    if not 0 <= value <= spec.MAX_WEIGHTED:
-        raise _Bad
-    return value
-
-
-def _choice(options: tuple[str, ...]) -> Callable[[str], str]:
-    def parse(text: str) -> str:
-        value = " ".join(text.lower().replace("_", " ").split())
-        if value not in options:
-            raise _Bad
-        return value
-
-    return parse
-
-
-def _yes_no(text: str) -> bool:
-    value = text.strip().lower()
-    if value in spec.YES:
-        return True
-    if value in spec.NO:
-        return False
-    raise _Bad
-
-
-def _date(today: dt.date) -> Callable[[str], dt.date]:
-    def parse(text: str) -> dt.date:
-        try:
-            if _ISO.match(text):
-                value = dt.date.fromisoformat(text)
-            elif match := _UK.match(text):
-                value = dt.date(int(match[3]), int(match[2]), int(match[1]))
-            else:
-                raise _Bad
-        except ValueError as exc:
-            raise _Bad from exc
-        if not spec.EARLIEST_SNAPSHOT <= value <= today:
-            raise _Bad
-        return value
-
-    return parse
-
-
-def _code(text: str) -> str:
-    if not _GSS.match(text):
-        raise _Bad
-    return text
-
-
-def _ref(text: str) -> str:
-    if not _REF.match(text):
-        raise _Bad
-    return text
-
-
-def _parsers(today: dt.date) -> dict[str, Callable[[str], object]]:
-    return {
-        "la_code": _code,
-        "snapshot_date": _date(today),
-        "worker_ref": _ref,
-        "role": _choice(spec.ROLES),
-        "employment": _choice(spec.EMPLOYMENT),
-        "newly_qualified": _yes_no,
-        "fte": _fte,
-        "children_allocated": _whole(spec.MAX_CHILDREN),
-        "team": _choice(spec.TEAMS),
-        "families_allocated": _whole(spec.MAX_FAMILIES),
-        "weighted_caseload": _weighted,
-        "demo": _yes_no,
-    }
 
 
 def _normalise(name: str) -> str:
@@ -208,7 +101,7 @@ def check(
             Problem(None, None, "(no rows)", "one row per social worker in post on the snapshot date")
         )
         return out
-    parsers = _parsers(today or dt.date.today())
+    parsers = parsers_for(today or dt.date.today())
     records: list[dict] = []
     for number, cells in table.rows:
         if len(cells) > len(table.header) and any(c is not None for c in cells[len(table.header) :]):
@@ -234,7 +127,7 @@ def check(
 def _cell(raw: str | None, name: str, number: int, parse: Callable, problems: list[Problem]) -> object:
     column = spec.BY_NAME[name]
     text = raw.strip() if raw is not None else ""
-    if raw is not None and raw.startswith(FORMULA_START) and not _NUMBER.match(text):
+    if raw is not None and raw.startswith(FORMULA_START) and not NUMBER.match(text):
         problems.append(
             Problem(
                 number,
@@ -251,7 +144,7 @@ def _cell(raw: str | None, name: str, number: int, parse: Callable, problems: li
         return None
     try:
         return parse(text)
-    except _Bad:
+    except Bad:
         problems.append(Problem(number, name, raw or "", column.expected))
         return None
 

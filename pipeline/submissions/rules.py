@@ -1,0 +1,121 @@
+"""Cell rules: text in, a typed value out, or `Bad` when the value does not fit its column.
+
+Each column's expectation, as shown to councils, is in spec.py; these functions only decide.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from pipeline.submissions import spec
+
+NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
+_WHOLE = re.compile(r"^\+?\d+(\.0+)?$")
+_GSS = re.compile(r"^E\d{8}$")
+_REF = re.compile(rf"^[A-Za-z0-9][A-Za-z0-9_.\-]{{0,{spec.MAX_REF_LENGTH - 1}}}$")
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_UK = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+
+
+class Bad(ValueError):
+    """A cell's value does not fit its column (the message is never shown; `expected` is)."""
+
+
+def _number(text: str) -> float:
+    if not NUMBER.match(text):
+        raise Bad
+    return float(text)
+
+
+def _fte(text: str) -> float:
+    value = _number(text)
+    if not 0 < value <= 1:
+        raise Bad
+    return value
+
+
+def _whole(upper: int) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        if not _WHOLE.match(text):
+            raise Bad
+        value = int(float(text))
+        if value > upper:
+            raise Bad
+        return value
+
+    return parse
+
+
+def _weighted(text: str) -> float:
+    value = _number(text)
+    if not 0 <= value <= spec.MAX_WEIGHTED:
+        raise Bad
+    return value
+
+
+def _choice(options: tuple[str, ...]) -> Callable[[str], str]:
+    def parse(text: str) -> str:
+        value = " ".join(text.lower().replace("_", " ").split())
+        if value not in options:
+            raise Bad
+        return value
+
+    return parse
+
+
+def _yes_no(text: str) -> bool:
+    value = text.strip().lower()
+    if value in spec.YES:
+        return True
+    if value in spec.NO:
+        return False
+    raise Bad
+
+
+def _date(today: dt.date) -> Callable[[str], dt.date]:
+    def parse(text: str) -> dt.date:
+        try:
+            if _ISO.match(text):
+                value = dt.date.fromisoformat(text)
+            elif match := _UK.match(text):
+                value = dt.date(int(match[3]), int(match[2]), int(match[1]))
+            else:
+                raise Bad
+        except ValueError as exc:
+            raise Bad from exc
+        if not spec.EARLIEST_SNAPSHOT <= value <= today:
+            raise Bad
+        return value
+
+    return parse
+
+
+def _code(text: str) -> str:
+    if not _GSS.match(text):
+        raise Bad
+    return text
+
+
+def _ref(text: str) -> str:
+    if not _REF.match(text):
+        raise Bad
+    return text
+
+
+def parsers(today: dt.date) -> dict[str, Callable[[str], object]]:
+    return {
+        "la_code": _code,
+        "snapshot_date": _date(today),
+        "worker_ref": _ref,
+        "role": _choice(spec.ROLES),
+        "employment": _choice(spec.EMPLOYMENT),
+        "newly_qualified": _yes_no,
+        "fte": _fte,
+        "children_allocated": _whole(spec.MAX_CHILDREN),
+        "team": _choice(spec.TEAMS),
+        "families_allocated": _whole(spec.MAX_FAMILIES),
+        "weighted_caseload": _weighted,
+        "demo": _yes_no,
+    }
