@@ -94,8 +94,12 @@ class _Council:
             cell = min(exposed, key=lambda c: (c[0] != "n", repr(c)))
             open_cells = set(self.value) - self.suppressed
             near = {c for eq in self.equations if cell in eq for c in eq} & open_cells
-            pool = ({c for c in near if not _is_total(c)} or {c for c in open_cells if not _is_total(c)}
-                    or near or open_cells)
+            pool = (
+                {c for c in near if not _is_total(c)}
+                or {c for c in open_cells if not _is_total(c)}
+                or near
+                or open_cells
+            )
             if not pool:
                 return
             pick = min(pool, key=lambda c: (self.value[c] == 0, self.value[c], repr(c)))
