@@ -1,0 +1,36 @@
+"""Statistical neighbours (issue 10): both DfE models, mean and median of the neighbours' values.
+
+One SQL file (warehouse/sql/metrics/la_year_neighbours.sql) with blocking checks,
+so a release never averages a suppressed neighbour.
+"""
+
+import dagster as dg
+
+from pipeline.defs.resources import WarehouseResource
+from pipeline.defs.sql_step import Step, sql_asset
+from warehouse.checks import Check
+from warehouse.neighbours_checks import NEIGHBOURS_CHECKS
+
+NEIGHBOURS = Step(
+    "la_year_neighbours", "metrics/la_year_neighbours", "marts.la_year_neighbours",
+    ("la_year", "dim_la", "la_year_benchmark", "raw_neighbours_2025", "raw_neighbours_2021"), "metrics",
+    "Per council, year, measure and statistical neighbour model (DfE 2025 and April 2021): the mean and "
+    "median of the neighbours' published values, with counts of neighbours and of suppressed ones.",
+)
+
+la_year_neighbours = sql_asset(NEIGHBOURS)
+
+
+def _build(name: str, check) -> dg.AssetChecksDefinition:
+    @dg.asset_check(asset=la_year_neighbours, name=name, blocking=True,
+                    description=(check.__doc__ or name).strip().splitlines()[0])
+    def _check(warehouse: WarehouseResource) -> dg.AssetCheckResult:
+        with warehouse.connect() as con:
+            outcome: Check = check(con)
+        return dg.AssetCheckResult(passed=outcome.passed, description=outcome.summary,
+                                   metadata={"failures": len(outcome.failures)})
+
+    return _check
+
+
+neighbours_checks = [_build(name, check) for name, check in NEIGHBOURS_CHECKS.items()]
