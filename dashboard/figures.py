@@ -52,7 +52,7 @@ def _reference_lines(
             england,
             line=dict(color=ENGLAND_C, width=2, dash="dot"),
             annotation_text=f"England average: {england:.1f}",
-            annotation_position="bottom left" if axis == "y" else "top left",
+            annotation_position="bottom right" if axis == "y" else "top left",
             annotation_font=dict(size=13, color=ENGLAND_C),
         )
 
@@ -116,13 +116,11 @@ def hex_map(hexes: pl.DataFrame, cap: float, cap_label: str, mode: str = "caselo
             marker=dict(size=14, color="rgba(0,0,0,0)"),
         )
     )
-    ticks = [lo, (lo + hi) / 2, hi]
-    labels = [f"{t:+.0f}" if distance else f"{t:.0f}" for t in ticks]
     if distance:
-        labels[1] = f"0 = at the cap ({cap_label})"
-    else:
-        ticks.append(cap)
-        labels.append(f"{cap:g} = cap")
+        ticks, labels = [lo, 0.0, hi], [f"{lo:+.0f}", f"0 = at the cap ({cap_label})", f"{hi:+.0f}"]
+    else:  # round ticks, minus any too close to the cap's own labelled tick
+        ticks = [t for t in (10.0, 15.0, 20.0, 25.0) if abs(t - cap) >= 1.5] + [cap]
+        labels = [f"{t:.0f}" for t in ticks[:-1]] + [f"{cap:g} = cap"]
     fig.add_trace(
         go.Scatter(
             x=[None],

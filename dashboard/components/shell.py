@@ -63,8 +63,10 @@ def footer(built_at: str | None) -> html.Footer:
         children=[
             html.P(
                 [
-                    "Source: Department for Education, Children's social work workforce statistics; ONS population "
-                    "estimates; Ofsted. Contains public sector information licensed under the Open Government "
+                    "Source: Department for Education, Children's social work workforce "
+                    "statistics; ONS population "
+                    "estimates; Ofsted. Contains public sector information licensed under the "
+                    "Open Government "
                     "Licence v3.0. Hex map layout: Open Innovations. ",
                     built,
                 ]

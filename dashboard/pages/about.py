@@ -30,7 +30,8 @@ compare that published figure with a cap, so a council published at 15.0 is *at*
 
 ## The cap figures
 
-- *Councils over the cap*: councils whose published average is above it, out of those with a published average.
+- *Councils over the cap*: councils whose published average is above it, out of those with a
+published average.
 - *Children living in them*: children aged 0 to 17 (ONS mid-year estimates; 2024 is the latest, used for 2025)
   in those councils. It is not the number of children who have a social worker.
 - *More social workers needed*: for each council over the cap, cases divided by the cap minus its case-holding

@@ -87,7 +87,8 @@ def layout(code: str | None = None, **query: object) -> html.Div:
                 "Caseload over time",
                 figures.trend_lines(trend, cap.threshold, cap_label, name),
                 trend,
-                summary=f"Line chart of {name}'s average caseload from {first} to {last}, with England, its region "
+                summary=f"Line chart of {name}'s average caseload from {first} to {last}, with "
+                "England, its region "
                 f"and its statistical neighbours' mean; the dashed line is the cap of {cap_label}.",
                 columns={"name": "Series", "year": "Year", "value": "Caseload", "status": "Status"},
                 filename=f"{council['slug']}-caseload-trend",
@@ -97,9 +98,11 @@ def layout(code: str | None = None, **query: object) -> html.Div:
                 f"Funnel plot, {year}",
                 figures.funnel(pts, limits, england, name),
                 pts,
-                summary=f"Funnel plot: each council's caseload against its number of case-holding social workers "
+                summary=f"Funnel plot: each council's caseload against its number of case-holding "
+                "social workers "
                 f"in {year}, with limits within which a council would fall by chance; {name} is the star.",
-                intro="Small councils vary more by chance. A council outside the limits differs from England by "
+                intro="Small councils vary more by chance. A council outside the limits differs "
+                "from England by "
                 "more than its size explains.",
                 columns={
                     "la_name": "Council",

@@ -88,7 +88,8 @@ def layout(**_query: object) -> html.Div:
             ),
             html.H2("Submission template for councils"),
             html.P(
-                "Councils can send worker-level caseloads (no names) with this template; the guide explains each "
+                "Councils can send worker-level caseloads (no names) with this template; the "
+                "guide explains each "
                 "column and how figures are protected."
             ),
             html.Ul(

@@ -45,7 +45,8 @@ def layout(**query: object) -> html.Div:
         [
             html.H1(f"Children's social worker caseloads in England, {year}", tabIndex="-1"),
             html.P(
-                "How many children each children's social worker carries, on average, in every English council, "
+                "How many children each children's social worker carries, on average, in every "
+                "English council, "
                 "and what a cap on caseloads would mean. Figures are the position at 30 September."
             ),
             state_form("/", year, years, state.cap_key, mode=mode),
@@ -107,7 +108,8 @@ def layout(**query: object) -> html.Div:
                 summary=f"Hex map of {hexes.height} hexes, one per council, coloured by "
                 f"{'distance from the cap' if mode == 'distance' else 'average caseload'}. Councils over "
                 f"the cap of {cap_label} have a thick black outline; grey hexes have no published figure.",
-                intro="Each hexagon is one council, placed roughly where it is, so London boroughs are as visible "
+                intro="Each hexagon is one council, placed roughly where it is, so London "
+                "boroughs are as visible "
                 "as counties. Kingston and Richmond share one return, so both show the same figure.",
                 columns={
                     "hex_name": "Hex",
@@ -125,7 +127,8 @@ def layout(**query: object) -> html.Div:
                 "Every council, ranked",
                 figures.ranked_bars(ranked, cap.threshold, cap_label, england),
                 ranked,
-                summary=f"Bar chart of {ranked.height} councils from highest to lowest average caseload in {year}. "
+                summary=f"Bar chart of {ranked.height} councils from highest to lowest average "
+                f"caseload in {year}. "
                 f"{over} are above the dashed cap line at {cap_label}; the dotted line is England's "
                 f"average ({fmt.value(england)}); diamonds mark each council's regional average.",
                 columns={
@@ -146,9 +149,11 @@ def layout(**query: object) -> html.Div:
                 "How council averages are spread",
                 figures.distribution(ranked["caseload_fte"].to_list(), cap.threshold, cap_label, england),
                 ranked.select("la_name", "region_name", "caseload_fte"),
-                summary=f"Histogram of the average caseload of {ranked.height} councils in {year}, in bands one "
+                summary=f"Histogram of the average caseload of {ranked.height} councils in {year}, "
+                "in bands one "
                 f"child wide, with the cap ({cap_label}) and England's average marked.",
-                intro="An average hides spread inside a council too: some social workers carry many more cases.",
+                intro="An average hides spread inside a council too: some social workers carry "
+                "many more cases.",
                 columns={"la_name": "Council", "region_name": "Region", "caseload_fte": "Caseload"},
                 filename=f"caseload-distribution-{year}",
             ),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -49,6 +50,7 @@ def screenshot():
         driver.set_window_size(width, 1000)
         height = driver.execute_script("return document.body.scrollHeight")
         driver.set_window_size(width, min(height + 120, 7000))
+        time.sleep(1.0)  # let plotly re-lay out responsive charts at the new width
         path = SCREENSHOTS / f"{name}.png"
         driver.save_screenshot(str(path))
         driver.set_window_size(1280, 1000)
