@@ -10,7 +10,7 @@ import datetime as dt
 
 import polars as pl
 
-from dashboard import fmt
+from dashboard import fmt, wording
 
 
 def _ordinal(n: int) -> str:
@@ -76,9 +76,8 @@ def facts(
         out.append(
             (
                 "Against the cap",
-                f"Over the cap of {cap_label} by {cap_row['excess']:.1f}; about "
-                f"{cap_row['additional_fte'] or 0:,.1f} more social workers (FTE) would "
-                f"bring the average to the cap.",
+                f"Over the cap of {cap_label} by {cap_row['excess']:.1f}. "
+                + wording.additional_workers_sentence(cap_row["additional_fte"]),
             )
         )
     else:

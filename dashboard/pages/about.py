@@ -35,7 +35,9 @@ published average.
 - *Children living in them*: children aged 0 to 17 (ONS mid-year estimates; 2024 is the latest, used for 2025)
   in those councils. It is not the number of children who have a social worker.
 - *More social workers needed*: for each council over the cap, cases divided by the cap minus its case-holding
-  FTE, added up. A lower bound: it assumes cases could be shared perfectly evenly.
+  FTE, added up. It is a lower bound, so we say "at least": it only brings each council's *average* to the
+  cap, and a council whose average is at the cap still has workers above it (cases are not shared evenly).
+  Councils whose figures are not published add nothing.
 - *Their cost*: those FTE times an assumed annual cost per social worker (salary plus on-costs).
 - *15 / 12*: published averages cannot be split by experience, so this scenario is tested at 15.
 

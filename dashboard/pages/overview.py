@@ -6,7 +6,7 @@ import dash
 import polars as pl
 from dash import html
 
-from dashboard import data, figures, fmt, shaping
+from dashboard import data, figures, fmt, shaping, wording
 from dashboard.components import shell
 from dashboard.components.chart import chart_block
 from dashboard.components.controls import state_form
@@ -74,13 +74,15 @@ def layout(**query: object) -> html.Div:
                                 f"ONS mid-{summary['population_year']} estimate",
                             ),
                             shell.headline(
-                                "more social workers (FTE) to bring them to the cap",
-                                fmt.value(summary["additional_fte"], digits=0),
+                                "more social workers (FTE) to bring those councils' averages to the cap",
+                                wording.at_least(summary["additional_fte"]),
+                                wording.LOWER_BOUND_NOTE,
                             ),
                             shell.headline(
                                 "a year, the cost of those social workers",
                                 fmt.money(summary["cost_gbp"]),
-                                f"at £{summary['cost_per_fte_gbp']:,.0f} per FTE, salary and on-costs",
+                                f"at £{summary['cost_per_fte_gbp']:,.0f} per FTE, salary and on-costs; "
+                                "a lower bound too",
                             ),
                         ],
                     ),
@@ -139,7 +141,7 @@ def layout(**query: object) -> html.Div:
                     "region_average": "Region average",
                     "over_cap": "Over the cap",
                     "excess": "Above the cap by",
-                    "additional_fte": "Extra social workers (FTE)",
+                    "additional_fte": "Extra social workers (FTE), at least",
                     "cost_gbp": "Cost a year (£)",
                 },
                 filename=f"caseload-ranked-{year}-cap-{state.cap_key}",

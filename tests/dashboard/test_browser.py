@@ -29,6 +29,7 @@ def test_overview_follows_year_and_cap(dash_duo, site, screenshot):
     dash_duo.start_server(site)
     dash_duo.wait_for_contains_text("h1", "2025", timeout=15)
     dash_duo.wait_for_element("#graph-map .main-svg", timeout=15)
+    dash_duo.wait_for_contains_text(".headlines", "still has workers above it")
     screenshot(dash_duo, "overview")
     _radio(dash_duo, "ctl-year", "2023")
     _radio(dash_duo, "ctl-cap", "12")

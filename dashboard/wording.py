@@ -1,0 +1,32 @@
+"""Sentences the site repeats on several pages, written once so they never drift apart.
+
+The additional social workers figure is a lower bound (docs/method.md, "Additional FTE
+needed"): it brings each council's *average* to the cap, and caseloads are not shared evenly.
+"""
+
+from __future__ import annotations
+
+LOWER_BOUND_NOTE = (
+    "A lower bound: it only brings each council's average to the cap, and a council whose average "
+    "is at the cap still has workers above it."
+)
+
+
+def at_least(v: float | None, digits: int = 0) -> str:
+    """'at least 5,786' for the additional FTE figure; words, never a bare number."""
+    if v is None:
+        return "no figure"
+    return f"at least {v:,.{digits}f}"
+
+
+def additional_workers_sentence(v: float | None, subject: str = "the council's average") -> str:
+    """One council's additional FTE as a sentence that says plainly it is a minimum."""
+    if v is None:
+        return (
+            "The number of extra social workers cannot be worked out: its cases or social workers "
+            "were not published."
+        )
+    return (
+        f"At least {v:,.1f} more social workers (FTE) would be needed to bring {subject} to the cap. "
+        f"{LOWER_BOUND_NOTE}"
+    )
