@@ -18,6 +18,20 @@ def connect(path: Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection
     return duckdb.connect(str(path), read_only=read_only)
 
 
+def open_snapshot(path: Path) -> duckdb.DuckDBPyConnection:
+    """`path` read-only, attached as `snap` in a private in-memory database.
+
+    DuckDB keeps one database instance per path in a process: `duckdb.connect(path)` after
+    the file was replaced returns the OLD file while any connection to it is alive. An
+    ATTACH in a fresh instance opens the file that is at `path` now. Cursors must run
+    `USE snap` (see warehouse.snapshot).
+    """
+    con = duckdb.connect(":memory:")
+    con.execute("ATTACH $path AS snap (READ_ONLY)", {"path": str(path)})
+    con.execute("USE snap")
+    return con
+
+
 def sql_text(name: str) -> str:
     """The text of `warehouse/sql/<name>.sql`."""
     return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")

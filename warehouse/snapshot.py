@@ -3,7 +3,9 @@
 The pipeline replaces the served file atomically (`os.replace`), which gives it a
 new inode. The site holds one read-only connection and reopens it when the
 inode (or mtime) changes, so a new release appears without restarting the
-server and the site never holds a write lock. Each request gets its own cursor:
+server and the site never holds a write lock. The file is ATTACHed in a private
+in-memory database (warehouse.db.open_snapshot): a plain reconnect by path would get
+DuckDB's cached instance of the old file. Each request gets its own cursor:
 DuckDB connections must not be shared between threads mid-query.
 """
 
@@ -17,7 +19,7 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse.db import connect
+from warehouse.db import open_snapshot
 
 
 class SnapshotUnavailable(RuntimeError):
@@ -44,7 +46,7 @@ class Snapshot:
         with self._lock:
             if self._con is None or key != self._key:
                 try:
-                    con = connect(self.path, read_only=True)
+                    con = open_snapshot(self.path)
                 except duckdb.Error as exc:
                     raise SnapshotUnavailable(str(exc)) from exc
                 # The old connection is dropped, not closed: cursors still reading
@@ -57,6 +59,7 @@ class Snapshot:
         """A cursor of its own for one request; closed afterwards."""
         cur = self._connection().cursor()
         try:
+            cur.execute("USE snap")  # a cursor does not inherit its connection's USE
             yield cur
         finally:
             cur.close()
