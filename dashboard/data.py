@@ -127,11 +127,6 @@ def councils_history(cur, series_codes: tuple[str, ...]) -> pl.DataFrame:
 
 
 @cached
-def rank_in_year(cur, year: int) -> pl.DataFrame:
-    return q.rank_in_year(cur, year)
-
-
-@cached
 def optional(cur, name: str) -> pl.DataFrame | None:
     """A whole metric mart if this release has it (issue 3's tables), else None."""
     return q.optional_rows(cur, name)

@@ -1,9 +1,8 @@
 """Every query the site runs, against the published snapshot (marts + meta only).
 
-Figures that the metric marts (issue 3: marts.la_year_cap, marts.area_year_cap,
-marts.la_year_position, ...) define are read from them when the release has them.
-Until then a small, clearly marked fallback computes the same figure here, from
-published values only, so the site works on any release. See docs/site.md.
+No figure is defined here: cap figures come from warehouse.metrics (the same SQL as
+marts.la_year_cap / marts.area_year_cap, run for any cap); everything else is read from
+the marts as published. These functions select, filter and rename. See docs/site.md.
 """
 
 from __future__ import annotations
@@ -13,10 +12,7 @@ from dataclasses import dataclass
 import duckdb
 import polars as pl
 
-try:  # issue 3's single definition of every cap figure; the fallbacks below only run without it
-    from warehouse import metrics
-except ImportError:  # pragma: no cover
-    metrics = None
+from warehouse import metrics
 
 MEASURES = ("caseload_fte", "agency_rate_fte", "vacancy_rate_fte", "turnover_rate_fte", "absence_rate_fte")
 ENGLAND = "E92000001"
@@ -110,37 +106,14 @@ def council_caps(con: duckdb.DuckDBPyConnection, year: int, cap: Cap, cost_per_f
     The definition is warehouse.metrics.la_cap (issue 3), the same SQL as marts.la_year_cap, run for
     any cap. Columns are renamed to the site's short names; nothing is recomputed here.
     """
-    if metrics is not None:
-        df = metrics.la_cap(con, year, cap.threshold, cost_per_fte)
-        return df.rename(
-            {
-                "excess_over_cap": "excess",
-                "additional_fte_needed": "additional_fte",
-                "additional_cost_gbp": "cost_gbp",
-            }
-        ).sort("la_name")
-    return _fallback_council_caps(con, year, cap, cost_per_fte)
-
-
-def _fallback_council_caps(con: duckdb.DuckDBPyConnection, year: int, cap: Cap, cost: float) -> pl.DataFrame:
-    """FALLBACK for a release without warehouse.metrics: the same rule, from published values."""
-    return frame(
-        con,
-        """
-        WITH c AS (SELECT CAST($cap AS DOUBLE) AS cap)
-        SELECT l.la_code, l.la_name, l.series_code, l.region_code, l.region_name, l.year,
-               l.caseload_fte, l.caseload_status, l.children_0_17,
-               CASE WHEN l.caseload_status = 'published' THEN l.caseload_fte > c.cap END AS over_cap,
-               CASE WHEN l.caseload_status = 'published'
-                    THEN round(greatest(0, l.caseload_fte - c.cap), 1) END AS excess,
-               CASE WHEN l.cases_status = 'published' AND l.case_holders_fte_status = 'published'
-                    THEN greatest(0, l.cases / c.cap - l.case_holders_fte) END AS additional_fte,
-               CASE WHEN l.cases_status = 'published' AND l.case_holders_fte_status = 'published'
-                    THEN greatest(0, l.cases / c.cap - l.case_holders_fte) * $cost END AS cost_gbp
-        FROM marts.la_year l, c WHERE l.year = $year ORDER BY l.la_name
-    """,
-        {"cap": cap.threshold, "year": year, "cost": cost},
-    )
+    df = metrics.la_cap(con, year, cap.threshold, cost_per_fte)
+    return df.rename(
+        {
+            "excess_over_cap": "excess",
+            "additional_fte_needed": "additional_fte",
+            "additional_cost_gbp": "cost_gbp",
+        }
+    ).sort("la_name")
 
 
 def area_year(con: duckdb.DuckDBPyConnection, year: int | None = None) -> pl.DataFrame:
@@ -182,21 +155,6 @@ def councils_history(con: duckdb.DuckDBPyConnection, series_codes: list[str]) ->
     )
 
 
-def rank_in_year(con: duckdb.DuckDBPyConnection, year: int) -> pl.DataFrame:
-    """FALLBACK rank (1 = highest caseload) among councils with a published caseload, until
-    marts.la_year_position publishes it."""
-    return frame(
-        con,
-        """
-        SELECT la_code, series_code, caseload_fte,
-               rank() OVER (ORDER BY caseload_fte DESC) AS rank,
-               count(*) OVER () AS ranked_councils
-        FROM marts.la_year WHERE year = $year AND caseload_status = 'published'
-    """,
-        {"year": year},
-    )
-
-
 def optional_rows(
     con: duckdb.DuckDBPyConnection, name: str, where: str = "", params: dict | None = None
 ) -> pl.DataFrame | None:
@@ -226,32 +184,18 @@ def sources(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
 
 def england_cap_summary(con: duckdb.DuckDBPyConnection, year: int, cap: Cap, cost_per_fte: float) -> dict:
     """England's headline for a year and cap: warehouse.metrics.cap_summary's England row
-    (the definition of marts.area_year_cap), or sums of `council_caps` without it."""
-    if metrics is not None:
-        areas = metrics.cap_summary(con, year, cap.threshold, cost_per_fte)
-        eng = areas.filter(pl.col("area_code") == ENGLAND).row(0, named=True)
-        row = {
-            "councils_published": eng["n_las_covered"],
-            "councils_not_published": eng["n_las_unknown"],
-            "councils_over": eng["n_las_over_cap"],
-            "children_in_councils_over": eng["children_in_las_over_cap"],
-            "additional_fte": eng["additional_fte_needed"],
-            "cost_gbp": eng["additional_cost_gbp"],
-            "cost_per_fte_gbp": eng["cost_per_fte_gbp"],
-        }
-    else:
-        las = _fallback_council_caps(con, year, cap, cost_per_fte)
-        covered = las.filter(pl.col("over_cap").is_not_null())
-        over = covered.filter(pl.col("over_cap"))
-        row = {
-            "councils_published": covered.height,
-            "councils_not_published": las.height - covered.height,
-            "councils_over": over.height,
-            "children_in_councils_over": over["children_0_17"].sum(),
-            "additional_fte": las["additional_fte"].sum(),
-            "cost_gbp": las["cost_gbp"].sum(),
-            "cost_per_fte_gbp": cost_per_fte,
-        }
+    (the definition of marts.area_year_cap)."""
+    areas = metrics.cap_summary(con, year, cap.threshold, cost_per_fte)
+    eng = areas.filter(pl.col("area_code") == ENGLAND).row(0, named=True)
+    row = {
+        "councils_published": eng["n_las_covered"],
+        "councils_not_published": eng["n_las_unknown"],
+        "councils_over": eng["n_las_over_cap"],
+        "children_in_councils_over": eng["children_in_las_over_cap"],
+        "additional_fte": eng["additional_fte_needed"],
+        "cost_gbp": eng["additional_cost_gbp"],
+        "cost_per_fte_gbp": eng["cost_per_fte_gbp"],
+    }
     eng_row = frame(
         con,
         "SELECT caseload_fte, caseload_status, population_year FROM marts.area_year "
