@@ -1,0 +1,141 @@
+"""Filtered reads of published tables for the API and downloads, with bound parameters only.
+
+Table and column names come from the release's own catalogue (never from a request); every
+value a reader sends is a bound parameter. A filter applies only to a table that has its
+column; callers ask `filters_for` first and refuse the others with a clear message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+import polars as pl
+
+from warehouse import metrics
+from warehouse.queries import tables
+
+# filter name -> the column it matches (council also matches series_code, to follow code changes)
+FILTER_COLUMNS = {"year": "year", "region": "region_code", "council": "la_code", "cap": "scenario_id"}
+ORDER_FIRST = ("year", "scenario_id", "geographic_level", "region_code", "area_code", "la_code")
+
+
+def _pl(con: duckdb.DuckDBPyConnection, sql: str, params: dict | None = None) -> pl.DataFrame:
+    """Keeps DuckDB's column types (dates stay dates, empty tables keep their schema)."""
+    return con.sql(sql, params=params or {}).pl()
+
+
+@dataclass(frozen=True)
+class Page:
+    """Rows of one request and the count of all rows that matched (for pagination)."""
+
+    rows: pl.DataFrame
+    total: int
+
+
+def columns(con: duckdb.DuckDBPyConnection, schema: str, name: str) -> list[str]:
+    if (schema, name) not in tables(con):
+        raise LookupError(f"no published table {schema}.{name}")
+    rows = con.execute(
+        "SELECT column_name FROM duckdb_columns() WHERE schema_name = $s AND table_name = $t "
+        "AND database_name = current_database() ORDER BY column_index",
+        {"s": schema, "t": name},
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def filters_for(con: duckdb.DuckDBPyConnection, schema: str, name: str) -> set[str]:
+    """The filters that make sense for this table (it has the column)."""
+    cols = set(columns(con, schema, name))
+    return {f for f, col in FILTER_COLUMNS.items() if col in cols}
+
+
+def filtered(
+    con: duckdb.DuckDBPyConnection,
+    schema: str,
+    name: str,
+    filters: dict[str, object],
+    limit: int | None = None,
+    offset: int = 0,
+) -> Page:
+    """Rows of a published table matching every filter, in a stable order."""
+    cols = columns(con, schema, name)
+    where, params = [], {}
+    for key, value in filters.items():
+        if value is None:
+            continue
+        column = FILTER_COLUMNS[key]  # KeyError for anything not a known filter
+        if column not in cols:
+            raise ValueError(f"{schema}.{name} cannot be filtered by {key}")
+        if key == "council" and "series_code" in cols:
+            where.append(f'("{column}" = ${key} OR series_code = ${key})')
+        else:
+            where.append(f'"{column}" = ${key}')
+        params[key] = value
+    clause = ("WHERE " + " AND ".join(where)) if where else ""
+    order = [c for c in ORDER_FIRST if c in cols] + [c for c in cols if c not in ORDER_FIRST]
+    order_sql = ", ".join(f'"{c}"' for c in order)
+    total = con.execute(f'SELECT count(*) FROM "{schema}"."{name}" {clause}', params).fetchall()[0][0]
+    page = ""
+    if limit is not None:
+        page = "LIMIT $limit OFFSET $offset"
+        params = {**params, "limit": limit, "offset": offset}
+    rows = _pl(con, f'SELECT * FROM "{schema}"."{name}" {clause} ORDER BY {order_sql} {page}', params)
+    return Page(rows, int(total))
+
+
+def custom_cap(
+    con: duckdb.DuckDBPyConnection,
+    cap: float,
+    cost_per_fte: float,
+    filters: dict[str, object],
+    limit: int | None = None,
+    offset: int = 0,
+) -> Page:
+    """Every council against a cap a reader chose: warehouse.metrics.la_cap (the definition of
+    marts.la_year_cap), for one year or every year, filtered and paged like `filtered`."""
+    years = [filters["year"]] if filters.get("year") is not None else [
+        r[0] for r in con.execute("SELECT DISTINCT year FROM marts.la_year ORDER BY year").fetchall()
+    ]
+    df = pl.concat([metrics.la_cap(con, int(y), cap, cost_per_fte) for y in years], how="vertical_relaxed")
+    if filters.get("region") is not None:
+        df = df.filter(pl.col("region_code") == filters["region"])
+    if filters.get("council") is not None:
+        code = filters["council"]
+        df = df.filter((pl.col("la_code") == code) | (pl.col("series_code") == code))
+    df = df.sort("year", "la_code")
+    rows = df.slice(offset, limit) if limit is not None else df
+    return Page(rows, df.height)
+
+
+def regions(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """Region code -> name, as the councils' rows carry them."""
+    sql = "SELECT DISTINCT region_code, region_name FROM marts.dim_la ORDER BY 1"
+    return dict(con.execute(sql).fetchall())
+
+
+def years(con: duckdb.DuckDBPyConnection) -> list[int]:
+    return [r[0] for r in con.execute("SELECT DISTINCT year FROM marts.la_year ORDER BY year").fetchall()]
+
+
+def scenario_ids(con: duckdb.DuckDBPyConnection) -> list[str]:
+    return [r[0] for r in con.execute("SELECT scenario_id FROM marts.caps ORDER BY sort_order").fetchall()]
+
+
+def council_codes(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """Every code a council has been published under (and its series code)."""
+    sql = "SELECT la_code FROM marts.dim_la UNION SELECT series_code FROM marts.dim_la"
+    rows = con.execute(sql).fetchall()
+    return {r[0] for r in rows if r[0]}
+
+
+def release_sources(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """Every source of this release with its vintage, licence, attribution, fetch time and sha256."""
+    return _pl(
+        con,
+        """
+        SELECT s.source_id, s.title, s.publisher, r.vintage, s.landing_page, s.url, s.licence,
+               s.attribution, r.fetched_at, r.sha256
+        FROM meta.sources s LEFT JOIN meta.release_sources r USING (source_id) ORDER BY s.source_id
+    """,
+    )
