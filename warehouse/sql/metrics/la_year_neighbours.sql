@@ -32,20 +32,23 @@ WHERE coalesce(la_number, '') <> '' AND coalesce(neighbour_number, '') <> '';
 -- the joint return; a number no council used that year (e.g. 940 before 2021) has no council.
 CREATE OR REPLACE TABLE staging.la_year_neighbour_links AS
 WITH councils AS (
-    SELECT l.la_code, l.year, list_transform(string_split(d.old_la_code, '/'), lambda x: trim(x)) AS numbers
-    FROM marts.la_year l JOIN marts.dim_la d USING (la_code)
+    SELECT l.la_code, l.year, trim(n.number) AS number
+    FROM marts.la_year l
+    JOIN marts.dim_la d USING (la_code)
+    CROSS JOIN unnest(string_split(d.old_la_code, '/')) AS n(number)
 ),
 by_number AS (
     SELECT c.la_code, c.year, m.neighbour_model, m.neighbour_number, min(m.neighbour_rank) AS neighbour_rank
     FROM councils c
-    JOIN staging.neighbour_models m ON list_contains(c.numbers, m.la_number)
-    WHERE NOT list_contains(c.numbers, m.neighbour_number)
+    JOIN staging.neighbour_models m ON m.la_number = c.number
+    LEFT JOIN councils own ON own.la_code = c.la_code AND own.year = c.year AND own.number = m.neighbour_number
+    WHERE own.la_code IS NULL
     GROUP BY ALL
 )
 SELECT b.la_code, b.year, b.neighbour_model, b.neighbour_number, b.neighbour_rank,
        n.la_code AS neighbour_la_code
 FROM by_number b
-LEFT JOIN councils n ON n.year = b.year AND list_contains(n.numbers, b.neighbour_number);
+LEFT JOIN councils n ON n.year = b.year AND n.number = b.neighbour_number;
 
 -- marts.la_year_neighbours: per council, year, measure and model, the mean and the median of the
 -- neighbours' published values. A suppressed neighbour is left out and counted, never taken as 0.
