@@ -1,0 +1,157 @@
+"""Time a cold full build against a plain-DuckDB floor (issue 7, docs/benchmarks.md).
+
+Cold build: `caseload run` as a subprocess in a fresh CASELOAD_DATA_DIR, so Python
+and Dagster start-up, the raw archive, checks and publish are all included.
+Floor: warehouse/sql/bench/floor.sql (the same reads, unpivot/pivot, population
+join and cap aggregations, no Dagster) in a subprocess of its own, so both pay
+for starting Python. Step durations come from the cold build's STEP_SUCCESS events.
+
+    .venv/bin/python bench/pipeline.py [--source-dir ../shared/data] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from warehouse.config import Settings  # noqa: E402
+
+TARGET_SECONDS = 20.0
+TARGET_RATIO = 5.0
+STEP_DONE = re.compile(r'Finished execution of step "([^"]+)" in (\S+)\.\s*$')
+DURATION_PART = re.compile(r"([\d.]+)(ms|h|m|s)")
+UNIT_SECONDS = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0}
+
+
+def seconds(text: str) -> float:
+    """Dagster's formatted duration ('533ms', '2.1s', '4m52s', '1h4m') in seconds."""
+    return sum(float(n) * UNIT_SECONDS[u] for n, u in DURATION_PART.findall(text))
+
+
+def step_durations(log: str) -> dict[str, float]:
+    return {m.group(1): seconds(m.group(2)) for line in log.splitlines() if (m := STEP_DONE.search(line))}
+
+
+def _env(data_dir: Path, source_dir: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "CASELOAD_WAREHOUSE"}
+    env.update(CASELOAD_DATA_DIR=str(data_dir), CASELOAD_SOURCE_DIR=str(source_dir))
+    return env
+
+
+def _timed(cmd: list[str], env: dict[str, str]) -> tuple[float, str]:
+    start = time.perf_counter()
+    done = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True, check=False)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        sys.exit(f"{' '.join(cmd)} failed ({done.returncode}):\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
+    return elapsed, done.stdout + done.stderr
+
+
+def _caseload() -> list[str]:
+    script = Path(sys.executable).parent / "caseload"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "caseload.cli"]
+
+
+def cold_build(source_dir: Path) -> tuple[float, dict[str, float]]:
+    with tempfile.TemporaryDirectory(prefix="bench-cold-") as tmp:
+        elapsed, log = _timed([*_caseload(), "run"], _env(Path(tmp), source_dir))
+    return elapsed, step_durations(log)
+
+
+def definitions_load(source_dir: Path) -> float:
+    """Python + Dagster import and loading the definitions: the start-up before any step."""
+    with tempfile.TemporaryDirectory(prefix="bench-defs-") as tmp:
+        code = "from pipeline.definitions import defs; defs()"
+        return _timed([sys.executable, "-c", code], _env(Path(tmp), source_dir))[0]
+
+
+def floor(source_dir: Path) -> tuple[float, float, dict[str, int]]:
+    """(subprocess wall seconds, SQL-only seconds, row counts)."""
+    with tempfile.TemporaryDirectory(prefix="bench-floor-") as tmp:
+        cmd = [sys.executable, str(Path(__file__).resolve()), "--floor-once", str(Path(tmp) / "floor.duckdb"),
+               "--source-dir", str(source_dir)]
+        elapsed, out = _timed(cmd, _env(Path(tmp), source_dir))
+    result = json.loads(out.strip().splitlines()[-1])
+    return elapsed, result["sql_seconds"], result["rows"]
+
+
+def _floor_once(db_path: Path, source_dir: Path) -> None:
+    from pipeline.registry import load_registry
+    from warehouse.floor import run_floor
+
+    settings = Settings.from_env()
+    files = {s.id: source_dir / s.file for s in load_registry(settings.registry_path)}
+    sql_seconds, rows = run_floor(db_path, files, settings.cost_per_fte_gbp)
+    print(json.dumps({"sql_seconds": sql_seconds, "rows": rows}))
+
+
+def report(source_dir: Path, repeat: int, top: int) -> int:
+    colds, floors, sqls, loads, steps = [], [], [], [], defaultdict(list)
+    for i in range(repeat):
+        cold, durations = cold_build(source_dir)
+        wall, sql, rows = floor(source_dir)
+        load = definitions_load(source_dir)
+        colds.append(cold)
+        floors.append(wall)
+        sqls.append(sql)
+        loads.append(load)
+        for step, s in durations.items():
+            steps[step].append(s)
+        print(f"run {i + 1}/{repeat}: cold build {cold:.2f} s, floor {wall:.2f} s (SQL {sql:.2f} s), "
+              f"definitions load {load:.2f} s, {len(durations)} steps")
+    cold, wall, sql, load = (statistics.median(x) for x in (colds, floors, sqls, loads))
+    step_median = {k: statistics.median(v) for k, v in steps.items()}
+    in_steps = sum(step_median.values())
+    ratio = cold / wall
+    print(f"\nsource dir: {source_dir}; repeats: {repeat}; floor rows: {rows}")
+    print(f"machine: {os.cpu_count()} CPUs; load average (1, 5, 15 min) at the end: "
+          f"{', '.join(f'{x:.2f}' for x in os.getloadavg())} (other work on the machine slows every figure)")
+    print(f"cold full build (caseload run, median): {cold:.2f} s")
+    print(f"  Python + Dagster import and definitions load (separate process, median): {load:.2f} s")
+    print(f"  inside {len(step_median)} steps (sum of step medians): {in_steps:.2f} s")
+    print(f"  outside steps (start-up, run orchestration, event handling): {cold - in_steps:.2f} s")
+    print(f"floor (plain DuckDB script in its own process, median): {wall:.2f} s; SQL alone {sql:.2f} s")
+    print(f"ratio cold / floor: {ratio:.1f}x (against SQL alone: {cold / sql:.1f}x)")
+    print(f"\nslowest {top} steps (median seconds):")
+    for step, s in sorted(step_median.items(), key=lambda kv: -kv[1])[:top]:
+        print(f"  {s:7.3f}  {step}")
+    under = cold < TARGET_SECONDS
+    within = ratio <= TARGET_RATIO
+    print(f"\ntarget: cold build under {TARGET_SECONDS:.0f} s: {'holds' if under else 'does NOT hold'} "
+          f"({cold:.2f} s)")
+    print(f"target: at most {TARGET_RATIO:.0f}x the floor: {'holds' if within else 'does NOT hold'} "
+          f"({ratio:.1f}x)")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--source-dir", type=Path, default=ROOT.parent / "shared" / "data",
+                        help="folder laid out like ../shared/data (default: %(default)s)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each; medians are reported")
+    parser.add_argument("--top", type=int, default=10, help="how many of the slowest steps to list")
+    parser.add_argument("--floor-once", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    source_dir = args.source_dir.resolve()
+    if not (source_dir / "ees").is_dir():
+        parser.error(f"no ees/ folder in {source_dir}")
+    if args.floor_once:
+        _floor_once(args.floor_once, source_dir)
+        return 0
+    return report(source_dir, max(1, args.repeat), args.top)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,34 @@
+"""The benchmark floor: the pipeline's reads, joins and aggregations with no Dagster.
+
+bench/pipeline.py times a full `caseload run` against this, so the cost of
+orchestration (start-up, events, archive, checks, publish) can be read off.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from warehouse.db import connect, run_script
+from warehouse.transform import REFERENCE_DIR
+
+# Registry source ids the floor reads (the Ofsted ODS and the hex map need Python readers).
+FLOOR_SOURCES = ("workforce", "workforce_previous", "population", "children_in_need", "referrals",
+                 "social_worker_changes", "neighbours_2025", "neighbours_2021", "district_lookup",
+                 "council_centres")
+FLOOR_TABLES = ("la_year", "la_cap", "area_cap", "variation", "revisions", "context", "neighbours")
+
+
+def run_floor(db_path: Path, files: dict[str, Path], cost_per_fte: float) -> tuple[float, dict[str, int]]:
+    """(seconds from connect to close, rows per output table) for one run into a fresh file."""
+    params: dict[str, str | float] = {f"{sid}_file": str(files[sid]) for sid in FLOOR_SOURCES}
+    params["caps_file"] = str(REFERENCE_DIR / "caps.csv")
+    params["cost_per_fte"] = cost_per_fte
+    start = time.perf_counter()
+    con = connect(db_path)
+    try:
+        run_script(con, "bench/floor", params)
+        counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0] for t in FLOOR_TABLES}
+    finally:
+        con.close()
+    return time.perf_counter() - start, counts
