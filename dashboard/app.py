@@ -12,9 +12,8 @@ import dash
 from dash import Dash, dcc, html
 from flask import Response, abort
 
-from dashboard import data
+from dashboard import api, data, security
 from dashboard.components import chart, controls, shell
-from dashboard.export import to_csv, to_parquet
 from warehouse.config import Settings
 from warehouse.snapshot import SnapshotUnavailable
 
@@ -38,31 +37,6 @@ def _shell() -> html.Div:
     )
 
 
-def _register_downloads(app: Dash) -> None:
-    """/download/<schema>.<table>.csv|parquet: every published table, by whitelist only."""
-
-    @app.server.route("/download/<name>.<fmt>")
-    def download_table(name: str, fmt: str) -> Response:
-        if fmt not in ("csv", "parquet") or "." not in name:
-            abort(404)
-        schema, table = name.split(".", 1)
-        try:
-            if (schema, table) not in data.tables():
-                abort(404)
-            df = data.table(schema, table)
-        except SnapshotUnavailable:
-            abort(503)
-        if fmt == "csv":
-            body, mime = to_csv(df).encode("utf-8"), "text/csv; charset=utf-8"
-        else:
-            body, mime = to_parquet(df), "application/vnd.apache.parquet"
-        return Response(
-            body,
-            mimetype=mime,
-            headers={"Content-Disposition": f'attachment; filename="{schema}.{table}.{fmt}"'},
-        )
-
-
 def _register_templates(app: Dash) -> None:
     """/download/template/<file>: the council submission template and its guide (data/templates)."""
     from dashboard.pages_support import template_path
@@ -80,7 +54,8 @@ def _register_templates(app: Dash) -> None:
 
 
 def create_app(settings: Settings | None = None) -> Dash:
-    data.configure(settings or Settings.from_env())
+    settings_ = settings or Settings.from_env()
+    data.configure(settings_)
     app = Dash(
         __package__,
         use_pages=True,
@@ -101,8 +76,9 @@ def create_app(settings: Settings | None = None) -> Dash:
     app.index_string = app.index_string.replace("<html>", '<html lang="en-GB">')
     chart.register(app)
     controls.register(app)
-    _register_downloads(app)
+    api.register(app.server)  # /api/v1 and the release-aware /download routes
     _register_templates(app)
+    security.install(app, settings_.rate_limit_per_minute, settings_.rate_limit_burst)
     return app
 
 

@@ -51,3 +51,16 @@ def to_parquet(df: pl.DataFrame) -> bytes:
     buf = io.BytesIO()
     df.write_parquet(buf)
     return buf.getvalue()
+
+
+BOM = "\ufeff"
+
+
+def to_download_csv(df: pl.DataFrame) -> bytes:
+    """A published table as a file: UTF-8 with a BOM (Excel then reads it as UTF-8), ISO 8601
+    dates and times, lists as 'a; b', and text that a spreadsheet would run as a formula quoted.
+    Status columns keep the publisher's symbols; numbers are written as numbers."""
+    text = safe_frame(_flatten(df)).write_csv(
+        datetime_format="%Y-%m-%dT%H:%M:%S%:z", date_format="%Y-%m-%d", time_format="%H:%M:%S"
+    )
+    return (BOM + text).encode("utf-8")

@@ -41,6 +41,9 @@ class Settings:
     http_retries: int = 4
     http_backoff_s: float = 1.0
     submission_salt: str = DEV_SUBMISSION_SALT
+    # Downloads and the API, per client address: a steady rate and a burst (dashboard/security.py).
+    rate_limit_per_minute: float = 120.0
+    rate_limit_burst: int = 60
 
     @property
     def raw_dir(self) -> Path:
@@ -84,4 +87,6 @@ class Settings:
             http_retries=int(env.get("CASELOAD_HTTP_RETRIES", 4)),
             http_backoff_s=float(env.get("CASELOAD_HTTP_BACKOFF", 1.0)),
             submission_salt=env.get("CASELOAD_SUBMISSION_SALT") or DEV_SUBMISSION_SALT,
+            rate_limit_per_minute=float(env.get("CASELOAD_RATE_LIMIT_PER_MINUTE", 120)),
+            rate_limit_burst=int(env.get("CASELOAD_RATE_LIMIT_BURST", 60)),
         )

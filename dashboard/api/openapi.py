@@ -1,0 +1,118 @@
+"""The OpenAPI 3.0 description of /api/v1, served at /api/v1/openapi.json and drawn at /api.
+
+One dict, so the machine description and the human page cannot disagree.
+"""
+
+from __future__ import annotations
+
+from dashboard.api.params import DEFAULT_LIMIT, MAX_LIMIT
+
+
+def _param(name: str, description: str, schema: dict, where: str = "query", required: bool = False) -> dict:
+    return {"name": name, "in": where, "required": required, "description": description, "schema": schema}
+
+
+RELEASE = _param("release", "A kept release id (see /api/v1/releases); the served release if absent.",
+                 {"type": "string", "pattern": r"^\d{8}T\d{6}Z-[0-9a-f]{8}$"})
+FORMAT = _param("format", "json (default) or csv (UTF-8 with BOM, ISO dates).",
+                {"type": "string", "enum": ["json", "csv"]})
+YEAR = _param("year", "Reporting year (30 September of that year).", {"type": "integer", "minimum": 2000})
+REGION = _param("region", "Region GSS code (E12000007) or name (London).",
+                {"type": "string", "maxLength": 100})
+COUNCIL = _param("council", "Council GSS code, any year's code or its series code.",
+                 {"type": "string", "pattern": r"^E\d{8}$"})
+CAP = _param("cap", "A cap scenario id (cap_12, guarantee_15_12, target_18, cap_20), the site's 12, 15-12, "
+             "18, 20, or a number from 5 to 40: each council against that cap.",
+             {"type": "string", "maxLength": 20})
+LIMIT = _param("limit", f"Rows per page (default {DEFAULT_LIMIT}).",
+               {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT})
+OFFSET = _param("offset", "Rows to skip; follow `next` (JSON) or the Link header (CSV).",
+                {"type": "integer", "minimum": 0})
+
+TABLE = {
+    "type": "object",
+    "required": ["release", "citation", "total", "columns", "data"],
+    "properties": {
+        "release": {"type": "object", "properties": {"id": {"type": "string"},
+                                                      "built_at": {"type": "string", "nullable": True}}},
+        "citation": {"type": "string"},
+        "total": {"type": "integer", "description": "Rows matching, over every page."},
+        "limit": {"type": "integer", "nullable": True},
+        "offset": {"type": "integer"},
+        "next": {"type": "string", "nullable": True, "description": "The next page's address, or null."},
+        "columns": {"type": "array", "items": {"type": "string"}},
+        "data": {"type": "array", "items": {"type": "object"}},
+    },
+}
+ERROR = {
+    "type": "object",
+    "required": ["error"],
+    "properties": {"error": {"type": "object", "properties": {"status": {"type": "integer"},
+                                                               "message": {"type": "string"}}}},
+}
+
+
+def _responses(body: dict, csv: bool = True) -> dict:
+    content = {"application/json": {"schema": body}}
+    if csv:
+        content["text/csv"] = {"schema": {"type": "string"}}
+    headers = {
+        "ETag": {"schema": {"type": "string"}, "description": "Send back as If-None-Match for a 304."},
+        "X-Caseload-Release": {"schema": {"type": "string"}, "description": "The release the rows are from."},
+    }
+    err = {"application/json": {"schema": ERROR}}
+    return {
+        "200": {"description": "The rows, with the release id.", "headers": headers, "content": content},
+        "304": {"description": "Not modified (If-None-Match matched the ETag)."},
+        "400": {"description": "A parameter we cannot use; the message says which values are allowed.",
+                "content": err},
+        "404": {"description": "No such council or release.", "content": err},
+        "429": {"description": "Too many requests from this client; see Retry-After.", "content": err},
+    }
+
+
+def _get(summary: str, description: str, parameters: list[dict], body: dict = TABLE,
+         csv: bool = True) -> dict:
+    return {"get": {"summary": summary, "description": description, "parameters": parameters,
+                    "responses": _responses(body, csv)}}
+
+
+def spec() -> dict:
+    return {
+        "openapi": "3.0.3",
+        "info": {
+            "title": "Caseload Watch API",
+            "version": "1",
+            "description": "Read-only figures on children's social worker caseloads per English council, as "
+            "published by the Department for Education, from the same release the site shows. Contains "
+            "public sector information licensed under the Open Government Licence v3.0.",
+            "license": {"name": "Open Government Licence v3.0",
+                        "url": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"},
+        },
+        "servers": [{"url": "/"}],
+        "paths": {
+            "/api/v1/la-year": _get(
+                "Councils by year",
+                "One row per council and year (marts.la_year). With `cap`, each council against that cap "
+                "(marts.la_year_cap, or the same rule for a number of your own). A suppressed value is null "
+                "and its symbol is in the matching `_status` column.",
+                [YEAR, REGION, COUNCIL, CAP, FORMAT, LIMIT, OFFSET, RELEASE],
+            ),
+            "/api/v1/councils": _get("Every council", "marts.dim_la: codes, names, regions, code changes.",
+                                     [REGION, FORMAT, RELEASE]),
+            "/api/v1/councils/{key}": _get(
+                "One council and its years",
+                "The council (by GSS code, a former or member code, or slug) and every year of its series.",
+                [_param("key", "GSS code (E09000033) or slug (westminster).",
+                        {"type": "string", "maxLength": 80}, where="path", required=True), FORMAT, RELEASE],
+            ),
+            "/api/v1/caps": _get("Cap scenarios", "The named caps (marts.caps).", [FORMAT, RELEASE]),
+            "/api/v1/regions": _get("Regions", "Region codes and names.", [FORMAT, RELEASE]),
+            "/api/v1/release": _get(
+                "This release", "Release id, build time, and every source's vintage, fetch time and sha256.",
+                [RELEASE], body={"type": "object", "required": ["release", "sources"]}, csv=False),
+            "/api/v1/releases": _get(
+                "Kept releases", "Every kept release, newest first, with what changed and its zip.",
+                [], body={"type": "object", "required": ["current", "releases"]}, csv=False),
+        },
+    }

@@ -1,0 +1,146 @@
+"""Security for every response: headers, friendly errors without tracebacks, a per-client rate limit.
+
+Installed on the Flask server by `create_app` (after every callback is registered, so the
+Content-Security-Policy can carry the hashes of Dash's inline scripts). The limit applies to
+/download and /api only: pages are cheap and cached, bulk files and queries are not.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import math
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+
+from dash import Dash
+from flask import Flask, Response, jsonify, request
+from werkzeug.exceptions import HTTPException
+
+log = logging.getLogger(__name__)
+LIMITED_PREFIXES = ("/download", "/api/")
+
+
+def content_security_policy(script_hashes: list[str]) -> str:
+    """What Dash 4 needs and no more: its own scripts plus hashed inline ones; inline styles
+    (React and plotly set style attributes); data: and blob: images (plotly's exports)."""
+    directives = {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", *script_hashes],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+    return "; ".join(f"{k} {' '.join(v)}" for k, v in directives.items())
+
+
+class RateLimiter:
+    """A token bucket per client: `burst` requests at once, refilled at `per_minute`.
+
+    Idle clients are forgotten beyond `max_clients`, so memory stays bounded.
+    """
+
+    def __init__(self, per_minute: float, burst: int, max_clients: int = 10_000,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.rate = per_minute / 60.0
+        self.burst = float(burst)
+        self.max_clients = max_clients
+        self.clock = clock
+        self._buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def take(self, client: str) -> float:
+        """0 if the request may go ahead, else the seconds until it may."""
+        now = self.clock()
+        with self._lock:
+            tokens, seen = self._buckets.pop(client, (self.burst, now))
+            tokens = min(self.burst, tokens + (now - seen) * self.rate)
+            wait = 0.0
+            if tokens >= 1:
+                tokens -= 1
+            else:
+                wait = (1 - tokens) / self.rate if self.rate > 0 else 3600.0
+            self._buckets[client] = (tokens, now)
+            while len(self._buckets) > self.max_clients:
+                self._buckets.popitem(last=False)
+        return wait
+
+
+def _error_page(status: int, title: str, message: str) -> Response:
+    body = (
+        '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>'
+        f"{html.escape(title)}: Caseload Watch</title></head><body><main><h1>{html.escape(title)}</h1>"
+        f"<p>{html.escape(message)}</p><p><a href=\"/\">Go to the overview</a> or "
+        '<a href="/data">Data and downloads</a>.</p></main></body></html>'
+    )
+    return Response(body, status=status, mimetype="text/html")
+
+
+MESSAGES = {
+    400: ("Bad request", "The address has a value we cannot use."),
+    404: ("Not found", "There is nothing at this address."),
+    405: ("Not allowed", "This address only answers GET requests."),
+    429: ("Too many requests", "Please wait a moment before downloading again."),
+}
+
+
+def error_response(status: int, message: str | None = None) -> Response:
+    """JSON under /api/, a small HTML page elsewhere; the message never echoes the request."""
+    title, default = MESSAGES.get(status, ("Something went wrong", "Please try again later."))
+    text = message or default
+    if request.path.startswith("/api/"):
+        resp = jsonify({"error": {"status": status, "message": text}})
+        resp.status_code = status
+        return resp
+    return _error_page(status, title, text)
+
+
+def install(app: Dash, per_minute: float, burst: int) -> RateLimiter:
+    """Headers, error handlers and the rate limit on `app.server`; returns the limiter."""
+    server: Flask = app.server
+    server.debug = False
+    server.config["PROPAGATE_EXCEPTIONS"] = False
+    csp = content_security_policy(list(app.csp_hashes()))
+    limiter = RateLimiter(per_minute, burst)
+
+    @server.before_request
+    def _limit() -> Response | None:
+        if request.method == "OPTIONS" or not request.path.startswith(LIMITED_PREFIXES):
+            return None
+        wait = limiter.take(request.remote_addr or "unknown")
+        if wait <= 0:
+            return None
+        resp = error_response(429)
+        resp.headers["Retry-After"] = str(max(1, math.ceil(wait)))
+        return resp
+
+    @server.after_request
+    def _headers(resp: Response) -> Response:
+        h = resp.headers
+        h.setdefault("Content-Security-Policy", csp)
+        h.setdefault("X-Content-Type-Options", "nosniff")
+        h.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
+        h.setdefault("X-Frame-Options", "DENY")
+        h.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+        h.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+        return resp
+
+    @server.errorhandler(HTTPException)
+    def _http_error(exc: HTTPException) -> Response:
+        return error_response(exc.code or 500, getattr(exc, "safe_message", None))
+
+    @server.errorhandler(Exception)
+    def _unexpected(exc: Exception) -> Response:
+        if isinstance(exc, HTTPException):  # pragma: no cover - handled above
+            return _http_error(exc)
+        log.exception("request failed: %s %s", request.method, request.path[:200])
+        return error_response(500)
+
+    return limiter
