@@ -23,12 +23,12 @@ def release_ids(releases_dir: Path) -> list[str]:
     """Ids of the releases kept, oldest first (the ids start with the build time)."""
     if not releases_dir.is_dir():
         return []
-    return sorted(p.stem for p in releases_dir.glob("*.duckdb") if RELEASE_ID_RE.match(p.stem))
+    return sorted(p.stem for p in releases_dir.glob("*.duckdb") if RELEASE_ID_RE.fullmatch(p.stem))
 
 
 def release_path(releases_dir: Path, release_id: str) -> Path | None:
     """The file of a kept release, or None: the id must be one the listing holds."""
-    if not isinstance(release_id, str) or not RELEASE_ID_RE.match(release_id):
+    if not isinstance(release_id, str) or not RELEASE_ID_RE.fullmatch(release_id):
         return None
     return releases_dir / f"{release_id}.duckdb" if release_id in release_ids(releases_dir) else None
 
