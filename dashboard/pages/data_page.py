@@ -1,102 +1,143 @@
-"""Data and downloads (`/data`): every table as CSV and Parquet, the dictionary, sources, templates."""
+"""Data and downloads (`/data`): the whole release, the rows behind a figure, what changed, every table.
+
+Everything on the page is read through one cursor (dashboard.releasedata), so the release id,
+its sources and its tables shown together always belong to the same release.
+"""
 
 from __future__ import annotations
 
 import dash
 import polars as pl
-from dash import html
+from dash import dcc, html
 
-from dashboard import data
+from dashboard import bundle
 from dashboard.components.chart import data_table
 from dashboard.components.guard import guarded
+from dashboard.downloads import ZIP_NAME, table_href
 from dashboard.pages_support import TEMPLATES_DIR
+from dashboard.releasedata import kept_releases, open_release
+from warehouse import api_queries as aq
+from warehouse import queries as q
 
 dash.register_page(
     __name__, path="/data", name="Data and downloads", title="Data and downloads: Caseload Watch"
 )
+
+ROW_TABLES = ("marts.la_year", "marts.la_year_cap", "marts.la_year_position", "marts.la_year_context",
+              "marts.la_year_neighbours", "marts.la_year_benchmark")
 
 
 def template_files() -> list[str]:
     return sorted(p.name for p in TEMPLATES_DIR.glob("*") if p.is_file()) if TEMPLATES_DIR.exists() else []
 
 
+def changelog_rows(entries: list[dict]) -> list[html.Tr]:
+    """Date | release | what changed | zip, newest first."""
+    rows = []
+    for e in entries:
+        built = e["built_at"]
+        rows.append(html.Tr([
+            html.Td(f"{built:%d %b %Y %H:%M}" if built else "?"),
+            html.Td(html.Code(e["release_id"])),
+            html.Td(html.Ul([html.Li(c) for c in e["changes"]])),
+            html.Td(html.A("zip", href=f"/download/{ZIP_NAME}.zip?release={e['release_id']}")),
+        ]))
+    return rows
+
+
+def rows_form(councils: pl.DataFrame, years: list[int], tables: list[str]) -> html.Form:
+    """A plain GET form (no script): table, council and year, then the filtered CSV."""
+    return html.Form(
+        action="/download/rows",
+        method="get",
+        className="rows-form",
+        children=[
+            html.Label(["Table ", html.Select(
+                [html.Option(t, value=t) for t in tables], name="table", id="rows-table")]),
+            html.Label(["Council ", html.Select(
+                [html.Option(r["la_name"], value=r["la_code"]) for r in councils.to_dicts()],
+                name="council", id="rows-council")]),
+            html.Label(["Year ", html.Select(
+                [html.Option(str(y), value=str(y)) for y in reversed(years)], name="year", id="rows-year")]),
+            html.Button("Download these rows (CSV)", type="submit"),
+        ],
+    )
+
+
+def table_item(full: str, description: str, cols: pl.DataFrame, release_id: str) -> html.Li:
+    names = {fmt: f"{ZIP_NAME}_{release_id}_{full}.{fmt}" for fmt in ("csv", "parquet")}
+    return html.Li([
+        html.H3(full),
+        html.P(description),
+        html.P([
+            html.A(f"{full} as CSV", href=table_href(full), download=names["csv"]),
+            " · ",
+            html.A(f"{full} as Parquet", href=table_href(full, "parquet"), download=names["parquet"]),
+        ]),
+        html.Details([
+            html.Summary(f"Columns of {full}"),
+            data_table(cols, {"column_name": "Column", "description": "What it means"}),
+        ]) if cols.height else None,
+    ])
+
+
 @guarded
 def layout(**_query: object) -> html.Div:
-    release = data.release()
-    dictionary = data.dictionary()
-    descriptions = (
-        {r["table_name"]: r["description"] for r in data.table("meta", "dictionary_tables").to_dicts()}
-        if ("meta", "dictionary_tables") in data.tables()
-        else {}
-    )
+    with open_release() as opened:
+        cur = opened.cursor
+        tables = q.tables(cur)
+        dictionary = q.dictionary(cur)
+        descriptions = dict(aq.filtered(cur, "meta", "dictionary_tables", {}).rows.iter_rows())
+        sources = aq.release_sources(cur)
+        councils = q.councils(cur)
+        years = q.years(cur)
+    rid, built = opened.release_id, opened.built_at
+    present = {f"{s}.{t}" for s, t in tables}
     items = []
-    for schema, name in data.tables():
-        full = f"{schema}.{name}"
-        cols = dictionary.filter(pl.col("table_name") == full).select("column_name", "description")
-        items.append(
-            html.Li(
-                [
-                    html.H3(full),
-                    html.P(descriptions.get(full, "")),
-                    html.P(
-                        [
-                            html.A(f"{full} as CSV", href=f"/download/{full}.csv", download=f"{full}.csv"),
-                            " · ",
-                            html.A(
-                                f"{full} as Parquet",
-                                href=f"/download/{full}.parquet",
-                                download=f"{full}.parquet",
-                            ),
-                        ]
-                    ),
-                    html.Details(
-                        [
-                            html.Summary(f"Columns of {full}"),
-                            data_table(cols, {"column_name": "Column", "description": "What it means"}),
-                        ]
-                    )
-                    if cols.height
-                    else None,
-                ]
-            )
-        )
-    sources = data.sources().select("title", "publisher", "vintage", "licence", "landing_page", "fetched_at")
-    built = release.get("built_at")
-    return html.Div(
-        [
-            html.H1("Data and downloads", tabIndex="-1"),
-            html.P(
-                [
-                    f"Release {release.get('release_id', '?')}, warehouse built "
-                    f"{built:%d %B %Y at %H:%M} UTC."
-                    if built
-                    else "No release yet."
-                ]
-            ),
-            html.H2("Sources, licences and publication dates"),
-            data_table(
-                sources,
-                {
-                    "title": "Source",
-                    "publisher": "Publisher",
-                    "vintage": "Publication",
-                    "licence": "Licence",
-                    "landing_page": "Page",
-                    "fetched_at": "Fetched",
-                },
-                caption="Every source in this release",
-            ),
-            html.H2("Submission template for councils"),
-            html.P(
-                "Councils can send worker-level caseloads (no names) with this template; the "
-                "guide explains each "
-                "column and how figures are protected."
-            ),
-            html.Ul(
-                [html.Li(html.A(f, href=f"/download/template/{f}", download=f)) for f in template_files()]
-                or [html.Li("No template in this copy of the site.")]
-            ),
-            html.H2("Every table behind the site"),
-            html.Ul(items, className="table-list"),
-        ]
-    )
+    for s, t in tables:
+        cols = dictionary.filter(pl.col("table_name") == f"{s}.{t}").select("column_name", "description")
+        items.append(table_item(f"{s}.{t}", descriptions.get(f"{s}.{t}", ""), cols, rid))
+    return html.Div([
+        html.H1("Data and downloads", tabIndex="-1"),
+        html.P(f"Release {rid}, warehouse built {built:%d %B %Y at %H:%M} UTC." if built
+               else "No release yet.", id="release-line"),
+        html.P([
+            html.A("Download everything (zip)", href=f"/download/{ZIP_NAME}.zip",
+                   download=f"{ZIP_NAME}_{rid}.zip"),
+            ": every table as CSV and Parquet, the data dictionary, the sources, their licences, a "
+            "citation and a MANIFEST of sha256 sums.",
+        ]),
+        html.H2("Cite this release"),
+        html.Blockquote(bundle.citation(rid, built), id="citation"),
+        html.H2("The rows behind a figure"),
+        html.P("Pick a table, a council and a year: the CSV holds exactly those rows, with the release id "
+               "in its name. Every figure on the site comes from one of these tables."),
+        rows_form(councils, years, [t for t in ROW_TABLES if t in present]),
+        html.P(["For scripts and analysts: the same rows from the ", dcc.Link("API", href="/api"),
+                ", e.g. ", html.Code("/api/v1/la-year?year=2025&region=London&format=csv"), "."]),
+        html.H2("Releases and what changed"),
+        html.P("Each run of the pipeline publishes a release. Older releases stay downloadable."),
+        html.Div(className="table-wrap", tabIndex="0", role="region", **{"aria-label": "Releases"},
+                 children=html.Table([
+                     html.Caption("Releases kept, newest first"),
+                     html.Thead(html.Tr([html.Th(h, scope="col")
+                                         for h in ("Date", "Release", "What changed", "Download")])),
+                     html.Tbody(changelog_rows(kept_releases())),
+                 ])),
+        html.H2("Sources, licences and publication dates"),
+        data_table(
+            sources.select("title", "publisher", "vintage", "licence", "landing_page", "fetched_at"),
+            {"title": "Source", "publisher": "Publisher", "vintage": "Publication", "licence": "Licence",
+             "landing_page": "Page", "fetched_at": "Fetched"},
+            caption="Every source in this release",
+        ),
+        html.H2("Submission template for councils"),
+        html.P("Councils can send worker-level caseloads (no names) with this template; the guide explains "
+               "each column and how figures are protected."),
+        html.Ul(
+            [html.Li(html.A(f, href=f"/download/template/{f}", download=f)) for f in template_files()]
+            or [html.Li("No template in this copy of the site.")]
+        ),
+        html.H2("Every table behind the site"),
+        html.Ul(items, className="table-list"),
+    ])
