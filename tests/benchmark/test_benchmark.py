@@ -146,3 +146,15 @@ def test_real_spread_is_recovered_conservatively() -> None:
         assert 0.6 * true_sd < tau < true_sd
         estimates.append(tau)
     assert estimates == sorted(estimates)
+
+
+def test_vectorised_interval_matches_the_estimator_applied_per_resample() -> None:
+    """The bootstrap's vectorised arithmetic is the same estimator, resample by resample."""
+    from warehouse.benchmark import BOOTSTRAP_SAMPLES, _tau_interval
+
+    rng = np.random.default_rng(3)
+    se = rng.uniform(0.3, 0.6, 150)
+    z = (rng.normal(0, 1.5, 150) + rng.standard_normal(150) * se) / se
+    picks = np.random.default_rng(2025).integers(0, 150, (BOOTSTRAP_SAMPLES, 150))
+    taus = [math.sqrt(between_council_variance(z[p], se[p])[1]) for p in picks]
+    assert _tau_interval(z, se, seed=2025) == pytest.approx(tuple(np.percentile(taus, [2.5, 97.5])))
