@@ -43,6 +43,9 @@ def finish(resp: Response, etag: str, release_id: str, pinned: bool) -> Response
     resp.headers[RELEASE_HEADER] = release_id
     age = PINNED_MAX_AGE if pinned else CURRENT_MAX_AGE
     resp.headers["Cache-Control"] = f"public, max-age={age}" + (", immutable" if pinned else "")
+    if resp.status_code == 200 and not resp.is_streamed:
+        # Range requests: polars and DuckDB read a URL in ranges (pl.read_csv(url) needs it).
+        resp.make_conditional(request, accept_ranges=True, complete_length=resp.content_length)
     return resp
 
 
