@@ -2,6 +2,7 @@
 
 import dagster as dg
 
+from pipeline.defs.blocking_check import blocking_check
 from pipeline.defs.resources import WarehouseResource
 from warehouse.benchmark import build_benchmarks
 from warehouse.checks import Check
@@ -21,15 +22,13 @@ def la_year_benchmark(warehouse: WarehouseResource) -> dg.MaterializeResult:
 
 
 def _not_compared_never_ranked(con) -> Check:
+    """A suppressed or missing value is not_compared and never ranked."""
     bad = con.execute("""SELECT la_code, year, measure FROM marts.la_year_benchmark
                          WHERE (label = 'not_compared') <> (rank IS NULL)
                             OR (value_status <> 'published' AND label <> 'not_compared')""").fetchall()
-    return Check(not bad, "suppressed values are never ranked" if not bad else f"{len(bad)} rows: {bad[:5]}")
+    return Check(not bad, "suppressed values are never ranked" if not bad else f"{len(bad)} rows: {bad[:5]}",
+                 bad)
 
 
-@dg.asset_check(asset=la_year_benchmark, blocking=True,
-                description="A suppressed or missing value is not_compared and never ranked.")
-def suppressed_values_not_compared(warehouse: WarehouseResource) -> dg.AssetCheckResult:
-    with warehouse.connect() as con:
-        outcome = _not_compared_never_ranked(con)
-    return dg.AssetCheckResult(passed=outcome.passed, description=outcome.summary)
+suppressed_values_not_compared = blocking_check(
+    la_year_benchmark, "suppressed_values_not_compared", _not_compared_never_ranked)

@@ -4,11 +4,8 @@ One SQL file (warehouse/sql/metrics/la_year_neighbours.sql) with blocking checks
 so a release never averages a suppressed neighbour.
 """
 
-import dagster as dg
-
-from pipeline.defs.resources import WarehouseResource
+from pipeline.defs.blocking_check import blocking_check
 from pipeline.defs.sql_step import Step, sql_asset
-from warehouse.checks import Check
 from warehouse.neighbours_checks import NEIGHBOURS_CHECKS
 
 NEIGHBOURS = Step(
@@ -21,16 +18,5 @@ NEIGHBOURS = Step(
 la_year_neighbours = sql_asset(NEIGHBOURS)
 
 
-def _build(name: str, check) -> dg.AssetChecksDefinition:
-    @dg.asset_check(asset=la_year_neighbours, name=name, blocking=True,
-                    description=(check.__doc__ or name).strip().splitlines()[0])
-    def _check(warehouse: WarehouseResource) -> dg.AssetCheckResult:
-        with warehouse.connect() as con:
-            outcome: Check = check(con)
-        return dg.AssetCheckResult(passed=outcome.passed, description=outcome.summary,
-                                   metadata={"failures": len(outcome.failures)})
-
-    return _check
-
-
-neighbours_checks = [_build(name, check) for name, check in NEIGHBOURS_CHECKS.items()]
+neighbours_checks = [blocking_check(la_year_neighbours, name, check)
+                     for name, check in NEIGHBOURS_CHECKS.items()]

@@ -19,28 +19,10 @@ SELECT
     d.region_code,
     d.region_name,
     w.year,
-    w.case_holders_fte,
-    w.case_holders_fte_status,
-    w.cases,
-    w.cases_status,
-    w.caseload_fte,
-    w.caseload_status,
-    -- The unrounded ratio: only for checks at a boundary, never instead of caseload_fte.
-    CASE WHEN w.case_holders_fte > 0 THEN w.cases / w.case_holders_fte END AS caseload_ratio,
-    w.inpost_fte,
-    w.inpost_fte_status,
-    w.inpost_headcount,
-    w.agency_rate_fte,
-    w.agency_rate_fte_status,
-    w.vacancy_rate_fte,
-    w.vacancy_rate_fte_status,
-    w.turnover_rate_fte,
-    w.turnover_rate_fte_status,
-    w.absence_rate_fte,
-    w.absence_rate_fte_status,
+    w.* EXCLUDE (year, geographic_level, area_code, area_name),
     CAST(p.children_0_17 AS BIGINT) AS children_0_17,
     p.year AS population_year
-FROM staging.workforce_wide w
+FROM staging.workforce_measures w
 JOIN marts.dim_la d ON d.la_code = w.area_code
 LEFT JOIN population p
        ON p.series_code = d.series_code

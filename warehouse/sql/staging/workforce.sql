@@ -61,3 +61,15 @@ SELECT
 FROM staging.workforce_long
 WHERE source_id = 'workforce'
 GROUP BY year, geographic_level, area_code;
+
+-- The measures the marts publish, in the order they publish them.
+CREATE OR REPLACE VIEW staging.workforce_measures AS
+SELECT
+    year, geographic_level, area_code, area_name,
+    case_holders_fte, case_holders_fte_status, cases, cases_status, caseload_fte, caseload_status,
+    -- The unrounded ratio: only for checks at a boundary, never instead of caseload_fte.
+    CASE WHEN case_holders_fte > 0 THEN cases / case_holders_fte END AS caseload_ratio,
+    inpost_fte, inpost_fte_status, inpost_headcount,
+    agency_rate_fte, agency_rate_fte_status, vacancy_rate_fte, vacancy_rate_fte_status,
+    turnover_rate_fte, turnover_rate_fte_status, absence_rate_fte, absence_rate_fte_status
+FROM staging.workforce_wide;
