@@ -58,7 +58,8 @@ def filtered(
     limit: int | None = None,
     offset: int = 0,
 ) -> Page:
-    """Rows of a published table matching every filter, in a stable order."""
+    """Rows of a published table matching every filter: in the table's own order, or, for a page
+    (`limit`), in a stable order by its key columns so pages neither overlap nor skip."""
     cols = columns(con, schema, name)
     where, params = [], {}
     for key, value in filters.items():
@@ -78,9 +79,9 @@ def filtered(
     total = con.execute(f'SELECT count(*) FROM "{schema}"."{name}" {clause}', params).fetchall()[0][0]
     page = ""
     if limit is not None:
-        page = "LIMIT $limit OFFSET $offset"
+        page = f"ORDER BY {order_sql} LIMIT $limit OFFSET $offset"
         params = {**params, "limit": limit, "offset": offset}
-    rows = _pl(con, f'SELECT * FROM "{schema}"."{name}" {clause} ORDER BY {order_sql} {page}', params)
+    rows = _pl(con, f'SELECT * FROM "{schema}"."{name}" {clause} {page}', params)
     return Page(rows, int(total))
 
 
