@@ -11,9 +11,11 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from warehouse.config import PROJECT_ROOT, Settings
+from warehouse.db import connect
 
 SHARED_DATA = Path(os.environ.get("CASELOAD_SHARED_DATA", PROJECT_ROOT.parent / "shared" / "data"))
 
@@ -52,3 +54,19 @@ def shared_warehouse(tmp_path_factory: pytest.TempPathFactory, shared_data_dir: 
         yield Settings.from_env()
     finally:
         _restore(old)
+
+
+@pytest.fixture(scope="session")
+def published(shared_warehouse: Settings) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The published release from ../shared/data, opened read-only as the site opens it."""
+    con = connect(shared_warehouse.warehouse_path, read_only=True)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+@pytest.fixture(scope="session")
+def ees(shared_data_dir: Path) -> Path:
+    """The folder of the Department for Education's files in the shared data."""
+    return shared_data_dir / "ees"
