@@ -11,7 +11,6 @@ import csv
 import math
 from pathlib import Path
 
-import duckdb
 import numpy as np
 import pytest
 
@@ -66,17 +65,10 @@ def _expected_caseload(shared_data_dir: Path) -> dict[int, dict]:
     return out
 
 
-@pytest.fixture(scope="module")
-def served(shared_warehouse):
-    con = duckdb.connect(str(shared_warehouse.warehouse_path), read_only=True)
-    yield con
-    con.close()
-
-
 @pytest.mark.shared_data
-def test_caseload_labels_ranks_quartiles_every_year(served, shared_data_dir: Path) -> None:
+def test_caseload_labels_ranks_quartiles_every_year(published, shared_data_dir: Path) -> None:
     expected = _expected_caseload(shared_data_dir)
-    got = served.execute("""SELECT year, la_code, label, rank, n_ranked, quartile FROM marts.la_year_benchmark
+    got = published.execute("""SELECT year, la_code, label, rank, n_ranked, quartile FROM marts.la_year_benchmark
                             WHERE measure = 'caseload' AND label <> 'not_compared'""").fetchall()
     by_year: dict[int, dict] = {}
     for year, code, *values in got:
@@ -87,22 +79,22 @@ def test_caseload_labels_ranks_quartiles_every_year(served, shared_data_dir: Pat
 
 
 @pytest.mark.shared_data
-def test_lottery_size_every_year(served, shared_data_dir: Path) -> None:
+def test_lottery_size_every_year(published, shared_data_dir: Path) -> None:
     expected = _expected_caseload(shared_data_dir)
-    got = dict(served.execute("SELECT year, between_council_sd FROM marts.lottery_size "
+    got = dict(published.execute("SELECT year, between_council_sd FROM marts.lottery_size "
                               "WHERE measure = 'caseload'").fetchall())
     assert got.keys() == expected.keys()
     for year, want in expected.items():
         assert got[year] == pytest.approx(want["tau"], rel=1e-9), year
-    low, high = served.execute(
+    low, high = published.execute(
         "SELECT between_council_sd_lower_95, between_council_sd_upper_95 "
         "FROM marts.lottery_size WHERE measure = 'caseload' AND year = 2025").fetchall()[0]
     assert low < got[2025] < high
 
 
 @pytest.mark.shared_data
-def test_2025_adjusted_limits_flag_a_minority_plain_ones_most(served) -> None:
-    adjusted, plain, compared = served.execute("""
+def test_2025_adjusted_limits_flag_a_minority_plain_ones_most(published) -> None:
+    adjusted, plain, compared = published.execute("""
         SELECT count(*) FILTER (WHERE label NOT IN ('similar', 'not_compared')),
                count(*) FILTER (WHERE unadjusted_label NOT IN ('similar', 'not_compared')),
                count(*) FILTER (WHERE label <> 'not_compared')
@@ -112,8 +104,8 @@ def test_2025_adjusted_limits_flag_a_minority_plain_ones_most(served) -> None:
 
 
 @pytest.mark.shared_data
-def test_suppressed_values_are_not_compared(served) -> None:
-    rows = served.execute("""SELECT la_code, label, rank, quartile, value FROM marts.la_year_benchmark
+def test_suppressed_values_are_not_compared(published) -> None:
+    rows = published.execute("""SELECT la_code, label, rank, quartile, value FROM marts.la_year_benchmark
                              WHERE measure = 'caseload' AND ((year = 2025 AND la_code = 'E09000033')
                                 OR (year = 2024 AND la_code = 'E08000025'))
                              ORDER BY la_code""").fetchall()

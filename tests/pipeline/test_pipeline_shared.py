@@ -14,27 +14,20 @@ from warehouse.config import Settings
 pytestmark = pytest.mark.shared_data
 
 
-@pytest.fixture(scope="module")
-def served(shared_warehouse: Settings):
-    con = duckdb.connect(str(shared_warehouse.warehouse_path), read_only=True)
-    yield con
-    con.close()
-
-
 def _published_rows(shared_data_dir: Path) -> list[dict[str, str]]:
     with open(shared_data_dir / "ees/csww_indicators_2017_to_2025.csv", encoding="utf-8-sig") as f:
         return list(csv.DictReader(f))
 
 
-def test_england_2025_as_published(served) -> None:
-    row = served.execute(
+def test_england_2025_as_published(published) -> None:
+    row = published.execute(
         "SELECT caseload_fte, cases, case_holders_fte, caseload_status FROM marts.area_year "
         "WHERE geographic_level = 'National' AND year = 2025").fetchall()
     assert row == [(15.2, 321661, 21105.4, "published")]
 
 
-def test_suppressed_caseloads_are_null_with_their_symbol(served) -> None:
-    rows = served.execute(
+def test_suppressed_caseloads_are_null_with_their_symbol(published) -> None:
+    rows = published.execute(
         "SELECT la_name, year, caseload_fte, caseload_status, cases FROM marts.la_year "
         "WHERE (year = 2025 AND la_code IN ('E09000033', 'E09000020')) "
         "   OR (year = 2024 AND la_code = 'E08000025') ORDER BY la_name").fetchall()
@@ -45,11 +38,11 @@ def test_suppressed_caseloads_are_null_with_their_symbol(served) -> None:
     ]
 
 
-def test_every_council_figure_matches_the_published_csv(served, shared_data_dir: Path) -> None:
+def test_every_council_figure_matches_the_published_csv(published, shared_data_dir: Path) -> None:
     """Each council-year's cells, read a second way with the csv module, equal the mart's."""
     marts = {
         (code, year): values
-        for code, year, *values in served.execute(
+        for code, year, *values in published.execute(
             "SELECT la_code, year, cases, cases_status, case_holders_fte, caseload_fte, caseload_status, "
             "agency_rate_fte, vacancy_rate_fte, turnover_rate_fte, absence_rate_fte FROM marts.la_year"
         ).fetchall()
@@ -87,20 +80,20 @@ def test_raw_files_are_recorded_with_their_sha256(shared_warehouse: Settings, sh
         assert Path(archive).read_bytes() == original and size == len(original)
 
 
-def test_council_series_across_reorganisations(served) -> None:
-    series = dict(served.execute("SELECT la_code, series_code FROM marts.dim_la").fetchall())
+def test_council_series_across_reorganisations(published) -> None:
+    series = dict(published.execute("SELECT la_code, series_code FROM marts.dim_la").fetchall())
     assert series["E10000023"] == series["E06000065"] == "E06000065"  # North Yorkshire, same area
     assert series["E08000016"] == "E08000038"  # Barnsley recoded in 2025
     assert series["E10000021"] == "E06000061 / E06000062"  # Northamptonshire -> joint return
     assert series["E10000006"] == "E10000006"  # Cumbria split: the line breaks
     assert series["E10000009"] == "E10000009"  # Dorset lost Christchurch: the line breaks
-    years = served.execute(
+    years = published.execute(
         "SELECT list(year ORDER BY year) FROM marts.la_year WHERE series_code = 'E06000065'").fetchall()
     assert years == [(list(range(2017, 2026)),)]
 
 
-def test_children_add_up_to_england_where_every_council_has_a_population(served) -> None:
-    rows = served.execute("""
+def test_children_add_up_to_england_where_every_council_has_a_population(published) -> None:
+    rows = published.execute("""
         SELECT l.year, sum(l.children_0_17)::BIGINT, any_value(a.children_0_17),
                count(*) FILTER (WHERE l.children_0_17 IS NULL)
         FROM marts.la_year l JOIN marts.area_year a
@@ -113,6 +106,6 @@ def test_children_add_up_to_england_where_every_council_has_a_population(served)
             assert year in (2017, 2018) and missing == 3 and councils < england
 
 
-def test_only_marts_and_meta_are_published(served) -> None:
-    schemas = {r[0] for r in served.execute("SELECT DISTINCT schema_name FROM duckdb_tables()").fetchall()}
+def test_only_marts_and_meta_are_published(published) -> None:
+    schemas = {r[0] for r in published.execute("SELECT DISTINCT schema_name FROM duckdb_tables()").fetchall()}
     assert schemas == {"marts", "meta"}
