@@ -68,8 +68,9 @@ def _expected_caseload(shared_data_dir: Path) -> dict[int, dict]:
 @pytest.mark.shared_data
 def test_caseload_labels_ranks_quartiles_every_year(published, shared_data_dir: Path) -> None:
     expected = _expected_caseload(shared_data_dir)
-    got = published.execute("""SELECT year, la_code, label, rank, n_ranked, quartile FROM marts.la_year_benchmark
-                            WHERE measure = 'caseload' AND label <> 'not_compared'""").fetchall()
+    got = published.execute("""
+        SELECT year, la_code, label, rank, n_ranked, quartile FROM marts.la_year_benchmark
+        WHERE measure = 'caseload' AND label <> 'not_compared'""").fetchall()
     by_year: dict[int, dict] = {}
     for year, code, *values in got:
         by_year.setdefault(year, {})[code] = tuple(values)
