@@ -67,7 +67,8 @@ def load_submission(
         ).fetchall()[0][0]
         or []
     )
-    con.register("incoming_workers", rows)
+    # Arrow once: a registered polars frame is converted again by every statement that reads it.
+    con.register("incoming_workers", rows.to_arrow())
     try:
         run_script(
             con,
@@ -78,6 +79,10 @@ def load_submission(
                 "salt": salt,
                 "template_version": template_version,
                 "loaded_at": loaded_at or dt.datetime.now(dt.UTC),
+                "la_code": rows["la_code"][0],
+                "snapshot_date": rows["snapshot_date"][0],
+                "workers": rows.height,
+                "is_demo": bool(rows["demo"].fill_null(False).all()),
             },
         )
     finally:

@@ -121,10 +121,11 @@ def apply(aggregates: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
     """The three submission marts, every figure with a `<x>_status` of 'published' or 'c'."""
     groups, caps, bands = aggregates["agg_groups"], aggregates["agg_caps"], aggregates["agg_bands"]
     hidden: list[dict] = []
+    # Split once: filtering the whole table for each submission is quadratic at national scale.
+    caps_by = caps.partition_by("submission_id", as_dict=True)
+    bands_by = bands.partition_by("submission_id", as_dict=True)
     for (sid,), g in groups.group_by("submission_id", maintain_order=True):
-        council = _Council(
-            g, caps.filter(pl.col("submission_id") == sid), bands.filter(pl.col("submission_id") == sid)
-        )
+        council = _Council(g, caps_by.get((sid,), caps.clear()), bands_by.get((sid,), bands.clear()))
         council.primary()
         council.secondary()
         hidden += [{"submission_id": sid, "cell": repr(c)} for c in council.suppressed]
