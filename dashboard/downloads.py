@@ -46,8 +46,11 @@ def parse_filters(opened: Opened, schema: str, name: str, args: dict[str, str]) 
     usable = aq.filters_for(cur, schema, name)
     for key in ("year", "region", "council", "cap"):
         if key in args and key not in usable:
-            raise p.ApiError(400, f"This table cannot be filtered by {key}; it takes: "
-                                  f"{', '.join(sorted(usable)) or 'no filters'}.")
+            raise p.ApiError(
+                400,
+                f"This table cannot be filtered by {key}; it takes: "
+                f"{', '.join(sorted(usable)) or 'no filters'}.",
+            )
     return {
         "year": p.year(args.get("year"), aq.years(cur)) if "year" in args else None,
         "region": p.region(args.get("region"), aq.regions(cur)) if "region" in args else None,
@@ -79,8 +82,11 @@ def table_response(name: str, fmt: str) -> Response:
         if fmt == "csv":
             resp = http.csv_body(df, filename)
         else:
-            resp = Response(to_parquet(df), mimetype="application/vnd.apache.parquet",
-                            headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+            resp = Response(
+                to_parquet(df),
+                mimetype="application/vnd.apache.parquet",
+                headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+            )
         return http.finish(resp, etag, opened.release_id, opened.pinned)
 
 
@@ -100,8 +106,11 @@ def zip_response() -> Response:
                 while len(_zips) > 2:
                     _zips.popitem(last=False)
         filename = f"{ZIP_NAME}_{opened.release_id}.zip"
-        resp = Response(body, mimetype="application/zip",
-                        headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+        resp = Response(
+            body,
+            mimetype="application/zip",
+            headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+        )
         return http.finish(resp, etag, opened.release_id, opened.pinned)
 
 
@@ -126,9 +135,12 @@ def register(server: Flask) -> None:
     server.add_url_rule("/download/<name>.<fmt>", "download_table", _guard(table_response))
     server.add_url_rule(f"/download/{ZIP_NAME}.zip", "download_zip", _guard(zip_response))
     server.add_url_rule("/download", "download_release", _guard(zip_response))
-    server.add_url_rule(
-        "/download/rows", "download_rows", _guard(lambda: redirect(_rows_target(), code=302))
-    )
+    server.add_url_rule("/download/<path:_rest>", "download_unknown", _guard(_unknown))
+    server.add_url_rule("/download/rows", "download_rows", _guard(lambda: redirect(_rows_target(), code=302)))
+
+
+def _unknown(_rest: str) -> Response:
+    raise p.ApiError(404, "There is no such download; /data lists every file.")
 
 
 def _rows_target() -> str:
