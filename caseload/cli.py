@@ -15,7 +15,7 @@ def _run(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     from dashboard.serve import serve
 
-    return serve(host=args.host, port=args.port, threads=args.threads)
+    return serve(host=args.host, port=args.port, threads=args.threads, cache=not args.no_cache)
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -35,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8050)
     serve.add_argument("--threads", type=int, default=8)
+    serve.add_argument("--no-cache", action="store_true", help="no response cache or gzip (for benchmarks)")
     serve.set_defaults(handler=_serve)
     validate = commands.add_parser("validate", help="check a council submission without loading it")
     validate.add_argument("file")

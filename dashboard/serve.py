@@ -3,11 +3,24 @@
 from __future__ import annotations
 
 import logging
+import os
+from pathlib import Path
 
+from dashboard.wsgi_cache import CachingGzip
 from warehouse.config import Settings
 
 
-def serve(host: str = "127.0.0.1", port: int = 8050, threads: int = 8) -> int:
+def _release_version(path: Path) -> tuple[int, int] | None:
+    """(inode, mtime) of the served release: a publish replaces the file, so cached pages expire."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_ino, st.st_mtime_ns
+
+
+def serve(host: str = "127.0.0.1", port: int = 8050, threads: int = 8, cache: bool = True) -> int:
+    """Cache on: answers are kept per release and gzipped (dashboard/wsgi_cache.py)."""
     from waitress import serve as waitress_serve
 
     from dashboard.app import create_app
@@ -19,9 +32,12 @@ def serve(host: str = "127.0.0.1", port: int = 8050, threads: int = 8) -> int:
             "`caseload run` publishes one."
         )
     app = create_app(settings)
+    wsgi = app.server.wsgi_app
+    if cache:
+        wsgi = CachingGzip(wsgi, lambda: _release_version(settings.warehouse_path))
     logging.getLogger("waitress").setLevel(logging.INFO)
     print(f"Caseload Watch on http://{host}:{port}/ (warehouse: {settings.warehouse_path})")
-    waitress_serve(app.server, host=host, port=port, threads=threads)
+    waitress_serve(wsgi, host=host, port=port, threads=threads)
     return 0
 
 

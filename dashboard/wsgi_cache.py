@@ -1,0 +1,113 @@
+"""A response cache and gzip in front of the Dash app (WSGI), for `caseload serve`.
+
+Why: a page is a pure function of its address and the published release, and the release
+file is immutable once published (a new one replaces it with a new inode). So a Dash
+callback answer can be kept, keyed by the request body and the release's (inode, mtime),
+and served again without drawing the page: the site stays stateless per process, and
+several processes scale out (docs/scaling.md). Static bundles (Dash's component suites,
+assets/) are cached gzipped, since plotly.js alone is megabytes. Only successful answers
+without cookies are kept; the API and downloads (which answer Range requests) pass through.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import io
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from typing import Any
+
+CACHED_POST = ("/_dash-update-component",)
+CACHED_GET = ("/_dash-component-suites/", "/assets/")
+COMPRESSIBLE = ("application/json", "application/javascript", "text/", "image/svg")
+MIN_GZIP_BYTES = 1024
+
+
+class CachingGzip:
+    """WSGI middleware: LRU of whole answers (bounded by entries and bytes), gzip when accepted."""
+
+    def __init__(
+        self,
+        app: Callable,
+        version: Callable[[], object],
+        max_entries: int = 1024,
+        max_bytes: int = 128 << 20,
+    ) -> None:
+        self.app, self.version = app, version
+        self.max_entries, self.max_bytes = max_entries, max_bytes
+        self._items: OrderedDict[tuple, tuple[str, list[tuple[str, str]], bytes]] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+
+    def __call__(self, environ: dict[str, Any], start_response: Callable) -> Iterable[bytes]:
+        method, path = environ.get("REQUEST_METHOD", "GET"), environ.get("PATH_INFO", "")
+        post = method == "POST" and path in CACHED_POST
+        if not (post or (method == "GET" and path.startswith(CACHED_GET))) or "HTTP_RANGE" in environ:
+            return self.app(environ, start_response)
+        body = b""
+        if post:
+            length = int(environ.get("CONTENT_LENGTH") or 0)
+            body = environ["wsgi.input"].read(length) if length else b""
+            environ["wsgi.input"] = io.BytesIO(body)
+        zipped = "gzip" in environ.get("HTTP_ACCEPT_ENCODING", "")
+        key = (
+            method,
+            path,
+            environ.get("QUERY_STRING", ""),
+            hashlib.sha256(body).digest(),
+            zipped,
+            self.version(),
+        )
+        with self._lock:
+            hit = self._items.get(key)
+            if hit is not None:
+                self._items.move_to_end(key)
+        if hit is None:
+            hit, keep = self._render(environ, zipped)
+            if keep:
+                self._store(key, hit)
+        status, headers, content = hit
+        start_response(status, [*headers, ("Content-Length", str(len(content)))])
+        return [content]
+
+    def _render(
+        self, environ: dict[str, Any], zipped: bool
+    ) -> tuple[tuple[str, list[tuple[str, str]], bytes], bool]:
+        """The app's answer (gzipped if accepted) and whether it may be kept."""
+        captured: dict[str, Any] = {}
+
+        def start(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Callable:
+            captured["status"], captured["headers"] = status, headers
+            return lambda data: None
+
+        result = self.app(environ, start)
+        try:
+            content = b"".join(result)
+        finally:
+            if hasattr(result, "close"):
+                result.close()
+        status = captured["status"]
+        headers = [(k, v) for k, v in captured["headers"] if k.lower() != "content-length"]
+        names = {k.lower() for k, _ in headers}
+        if not status.startswith("200") or "set-cookie" in names or "content-encoding" in names:
+            return (status, headers, content), False
+        kind = next((v for k, v in headers if k.lower() == "content-type"), "")
+        if zipped and len(content) >= MIN_GZIP_BYTES and kind.startswith(COMPRESSIBLE):
+            content = gzip.compress(content, 6)
+            headers += [("Content-Encoding", "gzip"), ("Vary", "Accept-Encoding")]
+        return (status, headers, content), True
+
+    def _store(self, key: tuple, item: tuple[str, list[tuple[str, str]], bytes]) -> None:
+        size = len(item[2])
+        if size > self.max_bytes // 8:
+            return
+        with self._lock:
+            if key in self._items:
+                return
+            self._items[key] = item
+            self._bytes += size
+            while len(self._items) > self.max_entries or self._bytes > self.max_bytes:
+                _, old = self._items.popitem(last=False)
+                self._bytes -= len(old[2])
