@@ -1,7 +1,7 @@
 """Security for every response: headers, friendly errors without tracebacks, a per-client rate limit.
 
-Installed on the Flask server by `create_app` (after every callback is registered, so the
-Content-Security-Policy can carry the hashes of Dash's inline scripts). The limit applies to
+Installed on the Flask server by `create_app`. The Content-Security-Policy carries the hashes of
+Dash's inline scripts (no 'unsafe-inline' or 'unsafe-eval' for scripts). The limit applies to
 /download and /api only: pages are cheap and cached, bulk files and queries are not.
 """
 
@@ -107,7 +107,6 @@ def install(app: Dash, per_minute: float, burst: int) -> RateLimiter:
     server: Flask = app.server
     server.debug = False
     server.config["PROPAGATE_EXCEPTIONS"] = False
-    csp = content_security_policy(list(app.csp_hashes()))
     limiter = RateLimiter(per_minute, burst)
 
     @server.before_request
@@ -124,7 +123,8 @@ def install(app: Dash, per_minute: float, burst: int) -> RateLimiter:
     @server.after_request
     def _headers(resp: Response) -> Response:
         h = resp.headers
-        h.setdefault("Content-Security-Policy", csp)
+        # hashed per response: Dash adds inline scripts (pages' clientside functions) at its first request
+        h.setdefault("Content-Security-Policy", content_security_policy(list(app.csp_hashes())))
         h.setdefault("X-Content-Type-Options", "nosniff")
         h.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
         h.setdefault("X-Frame-Options", "DENY")
