@@ -44,6 +44,7 @@ class Settings:
     # Downloads and the API, per client address: a steady rate and a burst (dashboard/security.py).
     rate_limit_per_minute: float = 120.0
     rate_limit_burst: int = 60
+    show_demo: bool = False
 
     @property
     def raw_dir(self) -> Path:
@@ -89,4 +90,7 @@ class Settings:
             submission_salt=env.get("CASELOAD_SUBMISSION_SALT") or DEV_SUBMISSION_SALT,
             rate_limit_per_minute=float(env.get("CASELOAD_RATE_LIMIT_PER_MINUTE", 120)),
             rate_limit_burst=int(env.get("CASELOAD_RATE_LIMIT_BURST", 60)),
+            # Demo submissions (synthetic) stay hidden on the site unless this is set: a demo must never
+            # be mistaken for a council's figures.
+            show_demo=env.get("CASELOAD_SHOW_DEMO", "").strip().lower() in ("1", "true", "yes"),
         )

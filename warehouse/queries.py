@@ -208,3 +208,54 @@ def england_cap_summary(con: duckdb.DuckDBPyConnection, year: int, cap: Cap, cos
         else {"caseload_fte": None, "caseload_status": "blank", "population_year": None}
     )
     return row
+
+
+# Council submissions (issue 4). Each council's latest snapshot date, per demo flag; demo rows
+# (synthetic) only when `include_demo` is set (CASELOAD_SHOW_DEMO), never by default.
+_LATEST_SUBMISSION = """
+    WITH latest AS (
+        SELECT la_code, is_demo, max(snapshot_date) AS snapshot_date
+        FROM marts.submission_la_snapshot
+        WHERE list_contains($codes, la_code) AND ($demo OR NOT is_demo)
+        GROUP BY la_code, is_demo
+    )
+"""
+
+
+def submission_snapshot(con: duckdb.DuckDBPyConnection, codes: list[str], include_demo: bool) -> pl.DataFrame:
+    """The latest submission of each council code given: one row per team ('all' first)."""
+    return frame(
+        con,
+        _LATEST_SUBMISSION
+        + """
+        SELECT s.* FROM marts.submission_la_snapshot s JOIN latest USING (la_code, is_demo, snapshot_date)
+        ORDER BY s.is_demo, s.la_code, s.team <> 'all', s.team
+    """,
+        {"codes": codes, "demo": include_demo},
+    )
+
+
+def submission_caps(con: duckdb.DuckDBPyConnection, codes: list[str], include_demo: bool) -> pl.DataFrame:
+    """Case holders above each named cap, every team, for the same latest submissions."""
+    return frame(
+        con,
+        _LATEST_SUBMISSION
+        + """
+        SELECT c.* FROM marts.submission_cap c JOIN latest USING (la_code, is_demo, snapshot_date)
+        ORDER BY c.is_demo, c.la_code, c.team, c.cap_experienced
+    """,
+        {"codes": codes, "demo": include_demo},
+    )
+
+
+def submission_bands(con: duckdb.DuckDBPyConnection, codes: list[str], include_demo: bool) -> pl.DataFrame:
+    """Case holders per caseload band (whole council), for the same latest submissions."""
+    return frame(
+        con,
+        _LATEST_SUBMISSION
+        + """
+        SELECT b.* FROM marts.submission_bands b JOIN latest USING (la_code, is_demo, snapshot_date)
+        ORDER BY b.is_demo, b.la_code, b.band_order
+    """,
+        {"codes": codes, "demo": include_demo},
+    )

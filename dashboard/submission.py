@@ -1,0 +1,159 @@
+"""A council's own submission (issue 4) as plain data: facts, team rows and bands, worded.
+
+Values come from marts.submission_la_snapshot / submission_cap / submission_bands as
+published; a 'c' is words, never a number. Demo rows are labelled wherever they appear.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import polars as pl
+
+from dashboard import fmt
+from warehouse.queries import Cap
+
+SUPPRESSED = "suppressed (fewer than 5 workers or to protect another figure)"
+DEMO_LABEL = "Demo data (synthetic)"
+DEMO_NOTE = (
+    "Made up by the project's generator to show how a council's submission would look. "
+    "These are not the council's figures."
+)
+
+
+@dataclass
+class SubmissionView:
+    """One council code's latest submission, ready to render."""
+
+    la_code: str
+    la_name: str
+    snapshot_date: dt.date
+    is_demo: bool
+    facts: list[tuple[str, str]]
+    teams: list[dict[str, str]] = field(default_factory=list)
+    bands: list[dict[str, object]] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        when = f"{self.snapshot_date:%-d %B %Y}"
+        prefix = f"{DEMO_LABEL}: " if self.is_demo else ""
+        return f"{prefix}{self.la_name}, snapshot of {when}"
+
+
+def cell(v: float | int | None, status: str | None, digits: int = 1, suffix: str = "") -> str:
+    """A submission figure as text: 'c' is always the suppression sentence."""
+    if status == "c":
+        return SUPPRESSED
+    return fmt.value(v, status, digits=digits, suffix=suffix)
+
+
+def chosen_cap(caps: pl.DataFrame, cap: Cap) -> pl.DataFrame:
+    """Rows of marts.submission_cap for the cap the reader chose (named scenarios only)."""
+    if not caps.height:
+        return caps
+    nq = cap.nq_threshold if cap.nq_threshold is not None else cap.threshold
+    return caps.filter((pl.col("cap_experienced") == cap.threshold) & (pl.col("cap_newly_qualified") == nq))
+
+
+def _above(rows: pl.DataFrame, team: str) -> str | None:
+    row = rows.filter(pl.col("team") == team)
+    if not row.height:
+        return None
+    r = row.row(0, named=True)
+    if r["pct_above_cap_status"] == "c" or r["workers_above_cap_status"] == "c":
+        return SUPPRESSED
+    pct = cell(r["pct_above_cap"], r["pct_above_cap_status"], suffix="%")
+    return f"{pct} of case holders ({r['workers_above_cap']:,} workers)"
+
+
+def _unit(v: float | int | None, status: str | None, unit: str, digits: int = 1) -> str:
+    text = cell(v, status, digits=digits)
+    return text if status != "published" else f"{text} {unit}"
+
+
+def _facts(all_row: dict, above: str | None, cap: Cap) -> list[tuple[str, str]]:
+    r = all_row
+    published = fmt.value(r["published_caseload_fte"], r["published_caseload_status"])
+    facts = [
+        ("Snapshot date", f"{r['snapshot_date']:%-d %B %Y}"),
+        ("Case holders", _unit(r["case_holders"], r["case_holders_status"], "workers with a case", 0)),
+        ("Average (mean) caseload", _unit(r["caseload_mean"], r["caseload_mean_status"], "children per FTE")),
+        (
+            "Published average for comparison",
+            f"{published} (Department for Education, 30 September {r['published_year']})"
+            if r["published_year"]
+            else "no published average on or before the snapshot date",
+        ),
+        ("Median caseload", cell(r["caseload_median"], r["caseload_median_status"])),
+        (
+            "90th percentile",
+            f"{cell(r['caseload_p90'], r['caseload_p90_status'])}"
+            + ("" if r["caseload_p90_status"] == "c" else ": one case holder in ten carries more"),
+        ),
+    ]
+    label = f"Above the cap of {cap.label}"
+    if above is None:
+        facts.append(
+            (
+                label,
+                "Submissions give the share above the named caps (12, 15/12, 18 and 20) only; "
+                "the bands below show the spread.",
+            )
+        )
+    else:
+        facts.append((label, above))
+    return facts
+
+
+def _teams(snap: pl.DataFrame, above: pl.DataFrame) -> list[dict[str, str]]:
+    teams = snap.filter(pl.col("team") != "all")
+    return [
+        {
+            "Team": r["team"],
+            "Case holders": cell(r["case_holders"], r["case_holders_status"], digits=0),
+            "Mean": cell(r["caseload_mean"], r["caseload_mean_status"]),
+            "Median": cell(r["caseload_median"], r["caseload_median_status"]),
+            "90th percentile": cell(r["caseload_p90"], r["caseload_p90_status"]),
+            "Above the cap": _above(above, r["team"]) or "named caps only",
+        }
+        for r in teams.iter_rows(named=True)
+    ]
+
+
+def _bands(bands: pl.DataFrame) -> list[dict[str, object]]:
+    return [
+        {
+            "band": r["band"],
+            "workers": cell(r["workers"], r["workers_status"], digits=0),
+            "share": cell(r["pct_workers"], r["pct_workers_status"], suffix="%"),
+            "pct": r["pct_workers"] if r["pct_workers_status"] == "published" else None,
+        }
+        for r in bands.sort("band_order").iter_rows(named=True)
+    ]
+
+
+def submission_views(
+    snap: pl.DataFrame, caps: pl.DataFrame, bands: pl.DataFrame, cap: Cap
+) -> list[SubmissionView]:
+    """One view per (council code, demo flag): real submissions first, then demo ones."""
+    out = []
+    for (code, demo), part in snap.group_by(["la_code", "is_demo"], maintain_order=True):
+        all_rows = part.filter(pl.col("team") == "all")
+        if not all_rows.height:
+            continue
+        r = all_rows.row(0, named=True)
+        own = (pl.col("la_code") == code) & (pl.col("is_demo") == demo)
+        above = chosen_cap(caps.filter(own), cap)
+        out.append(
+            SubmissionView(
+                la_code=code,
+                la_name=r["la_name"],
+                snapshot_date=r["snapshot_date"],
+                is_demo=bool(demo),
+                facts=_facts(r, _above(above, "all"), cap),
+                teams=_teams(part, above),
+                bands=_bands(bands.filter(own)),
+            )
+        )
+    return sorted(out, key=lambda v: (v.is_demo, v.la_code))
