@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 import polars as pl
 
 from warehouse import queries as q
+from warehouse import queries_benchmark as qb
 from warehouse.config import Settings
 from warehouse.snapshot import Snapshot
 
@@ -145,3 +146,39 @@ def sources(cur) -> pl.DataFrame:
 @cached
 def england_cap_summary(cur, year: int, cap: q.Cap) -> dict:
     return q.england_cap_summary(cur, year, cap, settings().cost_per_fte_gbp)
+
+
+@cached
+def _submission(cur, codes: tuple[str, ...], include_demo: bool) -> tuple[pl.DataFrame, ...]:
+    args = (list(codes), include_demo)
+    return q.submission_snapshot(cur, *args), q.submission_caps(cur, *args), q.submission_bands(cur, *args)
+
+
+def submission(codes: tuple[str, ...]) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """(snapshot, caps, bands) of the councils' latest submissions; demo rows only in demo mode."""
+    return _submission(codes, settings().show_demo)
+
+
+@cached
+def council_benchmarks(cur, la_code: str, year: int) -> pl.DataFrame:
+    return qb.council_benchmarks(cur, la_code, year)
+
+
+@cached
+def funnel_points(cur, year: int) -> pl.DataFrame:
+    return qb.funnel_points(cur, year)
+
+
+@cached
+def funnel_curve(cur, year: int) -> pl.DataFrame | None:
+    return qb.funnel_curve(cur, year)
+
+
+@cached
+def lottery_size(cur) -> pl.DataFrame:
+    return qb.lottery_size(cur)
+
+
+@cached
+def council_neighbours(cur, series_code: str) -> pl.DataFrame:
+    return qb.council_neighbours(cur, series_code)

@@ -1,7 +1,7 @@
 """The council profile's content as plain data: facts, trend series, caveats, citation.
 
-Values come from the marts as published (la_year, la_year_position, la_year_context,
-la_year_funnel, revisions); these functions pick the rows and word them.
+Values come from the marts as published (la_year, la_year_position, la_year_neighbours,
+la_year_context, revisions); these functions pick the rows and word them.
 """
 
 from __future__ import annotations
@@ -18,14 +18,24 @@ def _ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
+STATISTICS = {"mean": "mean", "median": "median"}
+
+
+def neighbour_series_name(model: str, statistic: str) -> str:
+    return f"Statistical neighbours ({model} model, {statistic})"
+
+
 def trend_frame(
     history: pl.DataFrame,
     areas: pl.DataFrame,
-    positions: pl.DataFrame | None,
+    neighbours: pl.DataFrame | None,
     council_name: str,
     region_code: str | None,
+    model: str = "2025",
+    statistic: str = "mean",
 ) -> pl.DataFrame:
-    """Long frame name, year, value, status: the council, England, its region, its neighbours' mean."""
+    """Long frame name, year, value, status: the council, England, its region, and its statistical
+    neighbours' mean or median under one model (marts.la_year_neighbours, measure caseload)."""
     parts = [
         history.select(
             pl.lit(council_name).alias("name"),
@@ -46,13 +56,14 @@ def trend_frame(
                     pl.col("caseload_status").alias("status"),
                 )
             )
-    if positions is not None and positions.height:
-        nb = positions.filter(pl.col("neighbour_mean_caseload_fte").is_not_null())
+    if neighbours is not None and neighbours.height:
+        column = f"neighbour_{STATISTICS[statistic]}"
+        nb = neighbours.filter((pl.col("neighbour_model") == model) & pl.col(column).is_not_null())
         parts.append(
             nb.select(
-                pl.lit("Statistical neighbours (mean)").alias("name"),
+                pl.lit(neighbour_series_name(model, statistic)).alias("name"),
                 "year",
-                pl.col("neighbour_mean_caseload_fte").alias("value"),
+                pl.col(column).alias("value"),
                 pl.lit("published").alias("status"),
             )
         )
@@ -62,7 +73,7 @@ def trend_frame(
 
 
 def facts(
-    year: int, cap_label: str, cap_row: dict | None, position: dict | None, funnel: dict | None
+    year: int, cap_label: str, cap_row: dict | None, position: dict | None, compared: str | None = None
 ) -> list[tuple[str, str]]:
     """(label, sentence) pairs for the key-facts list."""
     out: list[tuple[str, str]] = []
@@ -90,7 +101,7 @@ def facts(
         for key, label in (
             ("diff_from_england", "England"),
             ("diff_from_region", "its region"),
-            ("diff_from_neighbours", "its statistical neighbours (mean)"),
+            ("diff_from_neighbours", "its statistical neighbours (DfE 2025 model, mean)"),
         ):
             if position.get(key) is not None:
                 d = position[key]
@@ -113,10 +124,8 @@ def facts(
             )
         if position.get("yoy_change") is not None:
             out.append(("Change on the year before", f"{position['yoy_change']:+.1f}"))
-    if funnel and funnel.get("funnel_position"):
-        out.append(
-            ("Funnel plot", f"{funnel['funnel_position']} limits (given its number of social workers)")
-        )
+    if compared:
+        out.append(("Funnel plot", f"{compared}, allowing for its size and real variation between councils"))
     return out
 
 

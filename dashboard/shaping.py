@@ -67,39 +67,6 @@ def not_published(caps: pl.DataFrame) -> list[tuple[str, str]]:
     return list(zip(rows["la_name"].to_list(), rows["caseload_status"].to_list(), strict=True))
 
 
-def funnel_frames(
-    points: pl.DataFrame | None, curve: pl.DataFrame | None, year: int
-) -> tuple[pl.DataFrame, pl.DataFrame | None]:
-    """The funnel plot's points (published councils) and its limit lines, for one year."""
-    if points is None:
-        return pl.DataFrame(
-            schema={"la_name": pl.String, "case_holders_fte": pl.Float64, "caseload_fte": pl.Float64}
-        ), None
-    pts = points.filter((pl.col("year") == year) & (pl.col("caseload_status") == "published")).select(
-        "la_code", "la_name", "region_code", "case_holders_fte", "caseload_fte", "funnel_position"
-    )
-    if curve is None:
-        return pts, None
-    c = curve.filter(pl.col("year") == year)
-    limits = pl.concat(
-        [
-            c.select(
-                pl.col("case_holders_fte").alias("x"),
-                pl.col("lower_95").alias("lower"),
-                pl.col("upper_95").alias("upper"),
-                pl.lit("95%").alias("level"),
-            ),
-            c.select(
-                pl.col("case_holders_fte").alias("x"),
-                pl.col("lower_998").alias("lower"),
-                pl.col("upper_998").alias("upper"),
-                pl.lit("99.8%").alias("level"),
-            ),
-        ]
-    )
-    return pts, limits
-
-
 def one_row(df: pl.DataFrame | None, **equals: object) -> dict | None:
     """The single row of a mart matching every column = value, or None."""
     if df is None:

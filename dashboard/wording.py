@@ -6,10 +6,7 @@ needed"): it brings each council's *average* to the cap, and caseloads are not s
 
 from __future__ import annotations
 
-LOWER_BOUND_NOTE = (
-    "A lower bound: it only brings each council's average to the cap, and a council whose average "
-    "is at the cap still has workers above it."
-)
+LOWER_BOUND_NOTE = "A lower bound: a council whose average is at the cap still has workers above it."
 
 
 def at_least(v: float | None, digits: int = 0) -> str:

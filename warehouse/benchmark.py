@@ -39,6 +39,26 @@ def chance_se(measure: str, england: float, denominator: float) -> float:
     return float(np.sqrt(england * (100.0 - england) / denominator))
 
 
+def funnel_limits(measure: str, england: float, denominator: float, tau2: float = 0.0) -> list[float]:
+    """[lower 95%, upper 95%, lower 99.8%, upper 99.8%] at one denominator: t +- z sqrt(s^2 + tau2).
+
+    tau2 = 0 gives the plain (chance-only) limits. The one definition of a funnel limit: the marts
+    use it at each council's denominator, the site's curves (limit_curve) between them.
+    """
+    sd = float(np.sqrt(chance_se(measure, england, denominator) ** 2 + tau2))
+    return [england - Z95 * sd, england + Z95 * sd, england - Z998 * sd, england + Z998 * sd]
+
+
+def limit_curve(measure: str, england: float, tau: float, low: float, high: float,
+                points: int = 120) -> pl.DataFrame:
+    """Both sets of limits (adjusted with tau, and plain) at log-spaced denominators, for drawing."""
+    rows = []
+    for n in map(float, np.geomspace(low, high, points)):
+        rows.append([n, *funnel_limits(measure, england, n, tau**2), *funnel_limits(measure, england, n)])
+    cols = ["lower_95", "upper_95", "lower_99_8", "upper_99_8"]
+    return pl.DataFrame(rows, schema=["denominator", *cols, *[f"unadjusted_{c}" for c in cols]], orient="row")
+
+
 def winsorise(z: np.ndarray, share: float = 0.1) -> np.ndarray:
     low, high = np.percentile(z, [100 * share, 100 * (1 - share)])
     return np.clip(z, low, high)
@@ -113,12 +133,8 @@ def benchmark(inputs: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
         rank_of = dict(ranks.iter_rows())
         for r in group.iter_rows(named=True):
             compared = r["la_code"] in se_all
-            s = se_all.get(r["la_code"])
-            adj = np.sqrt(s**2 + tau2) if compared else None
-            limits = ([england - Z95 * adj, england + Z95 * adj, england - Z998 * adj, england + Z998 * adj]
-                      if compared else [None] * 4)
-            plain = ([england - Z95 * s, england + Z95 * s, england - Z998 * s, england + Z998 * s]
-                     if compared else [None] * 4)
+            limits = funnel_limits(measure, england, r["denominator"], tau2) if compared else [None] * 4
+            plain = funnel_limits(measure, england, r["denominator"]) if compared else [None] * 4
             rank = rank_of.get(r["la_code"])
             rows.append({
                 "la_code": r["la_code"], "la_name": r["la_name"], "region_code": r["region_code"],

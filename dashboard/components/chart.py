@@ -6,40 +6,117 @@ it); the <details> table shows the same rows as text.
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
+
 import plotly.graph_objects as go
 import polars as pl
-from dash import MATCH, Dash, Input, Output, State, dcc, html, no_update
+from dash import ALL, MATCH, Dash, Input, Output, State, dcc, html, no_update
 
 from dashboard.export import records_to_csv
 
 MAX_TABLE_ROWS = 400
 
 
+@dataclass(frozen=True)
+class SwitchGroup:
+    """One radio group of a chart switch: `options` are (value, label); `value` is the default."""
+
+    name: str
+    legend: str
+    options: tuple[tuple[str, str], ...]
+    value: str
+
+
+@dataclass(frozen=True)
+class Switch:
+    """Alternative drawings of one chart, e.g. adjusted or plain funnel limits.
+
+    `figures` maps variant_key(values of each group, in order) to a figure. All variants are
+    drawn on the server and kept beside the chart; the control only picks one, so switching
+    never needs the warehouse and the callback does nothing but choose.
+    """
+
+    groups: tuple[SwitchGroup, ...]
+    figures: dict[str, go.Figure]
+
+    @property
+    def default_key(self) -> str:
+        return variant_key([g.value for g in self.groups])
+
+
+def variant_key(values: list[str | None]) -> str:
+    return "|".join(str(v) for v in values)
+
+
+def pick_variant(values: list[str | None], stored: dict | None) -> dict | None:
+    """The stored figure for the chosen values, or None if there is none (a stale page)."""
+    return (stored or {}).get(variant_key(values))
+
+
+def _switch_controls(cid: str, switch: Switch) -> html.Div:
+    return html.Div(
+        className="chart-switch",
+        children=[
+            html.Fieldset(
+                [
+                    html.Legend(g.legend),
+                    dcc.RadioItems(
+                        id={"type": "chart-switch", "chart": cid, "group": g.name},
+                        options=[{"label": label, "value": value} for value, label in g.options],
+                        value=g.value,
+                        inline=True,
+                        className="radio-row",
+                    ),
+                ]
+            )
+            for g in switch.groups
+        ]
+        + [
+            dcc.Store(
+                id={"type": "chart-variants", "chart": cid},
+                data={k: json.loads(f.to_json()) for k, f in switch.figures.items()},
+            )
+        ],
+    )
+
+
+def _graph(cid: str, fig: go.Figure | dict) -> dcc.Graph:
+    return dcc.Graph(id=f"graph-{cid}", figure=fig, config={"displaylogo": False, "responsive": True})
+
+
 def chart_block(
     cid: str,
     title: str,
-    fig: go.Figure,
+    fig: go.Figure | None,
     data: pl.DataFrame,
     *,
     summary: str,
     columns: dict[str, str],
     filename: str,
     intro: str = "",
+    switch: Switch | None = None,
 ) -> html.Section:
-    """`columns`: data column -> heading, in order: what the CSV and the table contain."""
+    """`columns`: data column -> heading, in order: what the CSV and the table contain.
+
+    With a `switch`, `fig` is ignored: the switch's default variant is drawn, and the table and
+    CSV hold the columns of every variant.
+    """
     shown = data.select([c for c in columns if c in data.columns])
+    if switch is not None:
+        fig = switch.figures[switch.default_key]
     return html.Section(
         className="chart-block",
         id=f"section-{cid}",
         children=[
             html.H2(title, id=f"h-{cid}"),
             html.P(intro) if intro else None,
+            _switch_controls(cid, switch) if switch is not None else None,
             html.Figure(
                 [
                     html.Div(
-                        dcc.Graph(
-                            id=f"graph-{cid}", figure=fig, config={"displaylogo": False, "responsive": True}
-                        ),
+                        _graph(cid, fig),
+                        id={"type": "chart-figure", "chart": cid},
                         role="img",
                         **{"aria-label": summary},
                     ),
@@ -122,3 +199,14 @@ def register(app: Dash) -> None:
     def _download(n_clicks: int | None, stored: dict | None):
         payload = download_payload(n_clicks, stored)
         return payload if payload is not None else no_update
+
+    @app.callback(
+        Output({"type": "chart-figure", "chart": MATCH}, "children"),
+        Input({"type": "chart-switch", "chart": MATCH, "group": ALL}, "value"),
+        State({"type": "chart-variants", "chart": MATCH}, "data"),
+        State({"type": "chart-figure", "chart": MATCH}, "id"),
+        prevent_initial_call=True,
+    )
+    def _switch(values: list[str], stored: dict | None, wrapper: dict):
+        fig = pick_variant(values, stored)
+        return _graph(wrapper["chart"], fig) if fig is not None else no_update

@@ -41,11 +41,48 @@ published average.
 - *Their cost*: those FTE times an assumed annual cost per social worker (salary plus on-costs).
 - *15 / 12*: published averages cannot be split by experience, so this scenario is tested at 15.
 
+## Compared with England: funnel plots, labels, ranks
+
+A plain funnel plot draws limits from chance alone, so a large council has narrow limits. But councils
+differ for real reasons (need, practice, local labour markets), by much more than chance: in 2025 the
+plain limits flag most councils, which says little beyond "councils differ". So the funnel plots and the
+labels here **allow for real variation between councils**: following Spiegelhalter (2005), each year's
+spread between councils that chance does not explain (tau) is estimated robustly (Winsorised z-scores)
+and added to each council's chance variation; the limits are England's value plus or minus 1.96 (95%) or
+3.09 (99.8%) times the combined standard deviation. A switch on each funnel plot shows the plain
+(chance-alone) limits instead, and the chart says which limits it draws.
+
+Each council page compares six measures with England (caseload; agency, vacancy, turnover and sickness
+absence rates; children in need per 10,000): **similar to England**, or **higher** or **lower than
+England** at 95% or 99.8%. These words say higher or lower, never better or worse; the colours (orange
+for higher, purple for lower) only repeat them. Rank 1 is the lowest value; quartile A holds the quarter
+of councils with the lowest values. For caseload and the workforce rates lower is generally better; for
+children in need there is no direction, and the bands only order councils.
+
+**The size of the postcode lottery** (Trends page) is tau for caseload each year, in cases per FTE, with a
+95% interval from resampling councils (400 resamples). Because Winsorising trims some real spread, it is
+if anything an underestimate. The plain range and the highest-to-lowest ratio are shown beside it.
+
+## Statistical neighbours
+
+Statistical neighbours are the ten councils the Department for Education judges most similar. A council
+page can use the DfE's **2025 model** or its **April 2021 model** (both applied to every year), and the
+**mean** or the **median** of the neighbours' published averages; the chart says which. Neighbours whose
+figure was suppressed are left out, never counted as zero.
+
+## Council submissions
+
+Where a council has sent its own caseload snapshot (one anonymised row per social worker), its page shows
+the spread behind the average: the median, the 90th percentile, the share of workers above the chosen cap
+and how many fall in each caseload band, beside the published average. Any figure resting on fewer than 5
+workers is suppressed. Demo (synthetic) submissions are never shown on the public site.
+
 ## Where things come from
 
 Workforce, children in need and children looked after statistics: Department for Education. Population:
-Office for National Statistics. Inspections: Ofsted. Statistical neighbours: DfE's 2025 model. Hex map layout:
-Open Innovations. Distances between councils: mySociety. Everything is on the Data and downloads page.
+Office for National Statistics. Inspections: Ofsted. Statistical neighbours: DfE's 2025 and April 2021
+models. Hex map layout: Open Innovations. Distances between councils: mySociety. Everything is on the
+Data and downloads page.
 
 ## Accessibility
 

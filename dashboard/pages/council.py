@@ -6,11 +6,13 @@ import dash
 import polars as pl
 from dash import dcc, html
 
-from dashboard import data, figures, profile, shaping
+from dashboard import benchmarks, chart_switches, data, profile, shaping, submission
 from dashboard.components import shell
+from dashboard.components.benchmarks import benchmark_section
 from dashboard.components.chart import chart_block
 from dashboard.components.controls import state_form
 from dashboard.components.guard import guarded
+from dashboard.components.submission import submission_section
 from dashboard.state import CODE_RE, parse_state
 
 dash.register_page(
@@ -42,8 +44,6 @@ def layout(code: str | None = None, **query: object) -> html.Div:
     positions = data.optional("la_year_position")
     own_positions = positions.filter(pl.col("series_code") == series) if positions is not None else None
     position = shaping.one_row(own_positions, year=year)
-    funnel_pts = data.optional("la_year_funnel")
-    funnel_row = shaping.one_row(funnel_pts, la_code=cap_row["la_code"], year=year) if cap_row else None
     context_df = data.optional("la_year_context")
     context = (
         shaping.one_row(context_df.filter(pl.col("series_code") == series), year=year)
@@ -52,9 +52,13 @@ def layout(code: str | None = None, **query: object) -> html.Div:
     )
     revisions = data.optional("revisions")
     own_revisions = revisions.filter(pl.col("series_code") == series) if revisions is not None else None
-    trend = profile.trend_frame(history, data.area_year(), own_positions, name, council["region_code"])
-    pts, limits = shaping.funnel_frames(funnel_pts, data.optional("funnel_curve"), year)
-    england = shaping.england_value(data.area_year(year))
+    la_code = cap_row["la_code"] if cap_row else council["la_code"]
+    bench = benchmarks.benchmark_rows(data.council_benchmarks(la_code, year))
+    caseload_label = next((r["Compared with England"] for r in bench if r["measure"] == "caseload"), None)
+    trend_sw, trend = chart_switches.trend_switch(
+        history, data.area_year(), data.council_neighbours(series), council, cap.threshold, cap_label
+    )
+    pts = data.funnel_points(year)
     src = shaping.one_row(data.sources(), source_id="workforce")
     first, last = (history["year"].min(), history["year"].max()) if history.height else (year, year)
     return html.Div(
@@ -76,40 +80,37 @@ def layout(code: str | None = None, **query: object) -> html.Div:
                     html.Ul(
                         [
                             html.Li([html.Strong(f"{k}: "), v])
-                            for k, v in profile.facts(year, cap.label, cap_row, position, funnel_row)
+                            for k, v in profile.facts(year, cap.label, cap_row, position, caseload_label)
                         ],
                         className="facts",
                     ),
                 ]
             ),
+            benchmark_section(bench, year),
             chart_block(
                 "council-trend",
                 "Caseload over time",
-                figures.trend_lines(trend, cap.threshold, cap_label, name),
+                None,
                 trend,
-                summary=f"Line chart of {name}'s average caseload from {first} to {last}, with "
-                "England, its region "
-                f"and its statistical neighbours' mean; the dashed line is the cap of {cap_label}.",
+                switch=trend_sw,
+                summary=f"Line chart of {name}'s average caseload from {first} to {last}, with England, "
+                "its region and its statistical neighbours (the model and statistic are chosen above the "
+                f"chart and written on it); the dashed line is the cap of {cap_label}.",
                 columns={"name": "Series", "year": "Year", "value": "Caseload", "status": "Status"},
                 filename=f"{council['slug']}-caseload-trend",
             ),
             chart_block(
                 "council-funnel",
                 f"Funnel plot, {year}",
-                figures.funnel(pts, limits, england, name),
-                pts,
-                summary=f"Funnel plot: each council's caseload against its number of case-holding "
-                "social workers "
-                f"in {year}, with limits within which a council would fall by chance; {name} is the star.",
-                intro="Small councils vary more by chance. A council outside the limits differs "
-                "from England by "
-                "more than its size explains.",
-                columns={
-                    "la_name": "Council",
-                    "case_holders_fte": "Social workers (FTE)",
-                    "caseload_fte": "Caseload",
-                    "funnel_position": "Position",
-                },
+                None,
+                chart_switches.funnel_table(pts),
+                switch=chart_switches.funnel_switch(pts, data.funnel_curve(year), la_code),
+                summary=f"Funnel plot: each council's caseload against its number of case-holding social "
+                f"workers in {year}, with 95% and 99.8% limits around England that allow for real variation "
+                f"between councils (switchable to chance alone); {name} is the star.",
+                intro="Small councils vary more by chance, and councils also differ for real reasons. A "
+                "council outside the limits differs from England by more than both would explain.",
+                columns=chart_switches.FUNNEL_COLUMNS,
                 filename=f"funnel-{year}",
             ),
             html.Section(
@@ -121,7 +122,7 @@ def layout(code: str | None = None, **query: object) -> html.Div:
                     ),
                 ]
             ),
-            html.Section([html.H2("From the council's own submission"), _submission(cap_row)]),
+            submission_section(submission.submission_views(*data.submission(_codes(council)), cap)),
             html.Section(
                 [
                     html.H2("Caveats"),
@@ -141,18 +142,6 @@ def layout(code: str | None = None, **query: object) -> html.Div:
     )
 
 
-def _submission(cap_row: dict | None) -> html.P:
-    rate = cap_row.get("worker_breach_rate") if cap_row else None
-    if rate is None:
-        return html.P(
-            [
-                "No worker-level submission from this council yet: the published figures are averages. "
-                "Councils can send one using the template on ",
-                dcc.Link("the data page", href="/data"),
-                ".",
-            ]
-        )
-    return html.P(
-        f"{rate:.0f}% of social workers hold more cases than the cap "
-        f"({cap_row.get('worker_breach_rate_source') or 'council submission'})."
-    )
+def _codes(council: dict) -> tuple[str, ...]:
+    """The codes a council's submissions can carry: its own and, for a joint return, each member's."""
+    return tuple(dict.fromkeys([council["la_code"], *(council.get("member_codes") or [])]))

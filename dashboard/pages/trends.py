@@ -1,4 +1,4 @@
-"""Trends (`/trends`): England and regions over time, the latest digest, the funnel plot."""
+"""Trends (`/trends`): England and regions over time, the size of the lottery, the digest, the funnel."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import dash
 import polars as pl
 from dash import html
 
-from dashboard import data, figures, shaping
+from dashboard import benchmarks, chart_switches, data, figures, figures_benchmark
 from dashboard.components.chart import chart_block
 from dashboard.components.controls import state_form
 from dashboard.components.guard import guarded
@@ -37,8 +37,8 @@ def layout(**query: object) -> html.Div:
         pl.when(pl.col("caseload_status") == "published").then(pl.col("caseload_fte")).alias("value"),
         pl.col("caseload_status").alias("status"),
     )
-    pts, limits = shaping.funnel_frames(data.optional("la_year_funnel"), data.optional("funnel_curve"), year)
-    england = shaping.england_value(data.area_year(year))
+    pts = data.funnel_points(year)
+    sizes = data.lottery_size()
     return html.Div(
         [
             html.H1("Trends", tabIndex="-1"),
@@ -53,25 +53,50 @@ def layout(**query: object) -> html.Div:
                 columns={"name": "Area", "year": "Year", "value": "Caseload", "status": "Status"},
                 filename="caseload-trend-england-regions",
             ),
+            _lottery(sizes),
             _digest(data.optional("trend_digest"), cap.threshold),
             chart_block(
                 "trend-funnel",
                 f"Funnel plot, {year}",
-                figures.funnel(pts, limits, england),
-                pts,
+                None,
+                chart_switches.funnel_table(pts),
+                switch=chart_switches.funnel_switch(pts, data.funnel_curve(year)),
                 summary=f"Funnel plot of {pts.height} councils' caseloads in {year} against their number "
-                "of case-holding social workers, with 95% and 99.8% limits around England.",
-                intro="Councils outside the limits differ from England by more than chance and their size "
-                "would explain.",
-                columns={
-                    "la_name": "Council",
-                    "case_holders_fte": "Social workers (FTE)",
-                    "caseload_fte": "Caseload",
-                    "funnel_position": "Position",
-                },
+                "of case-holding social workers, with 95% and 99.8% limits around England that allow for "
+                "real variation between councils (switchable to chance alone).",
+                intro="Councils outside the limits differ from England by more than chance, their size and "
+                "the usual variation between councils would explain.",
+                columns=chart_switches.FUNNEL_COLUMNS,
                 filename=f"funnel-{year}",
             ),
         ]
+    )
+
+
+def _lottery(sizes: pl.DataFrame) -> html.Section:
+    return chart_block(
+        "lottery",
+        "The size of the postcode lottery",
+        figures_benchmark.lottery(sizes),
+        sizes.sort("year"),
+        summary=benchmarks.lottery_summary(sizes),
+        intro="How far councils' average caseloads differ by more than chance: the standard deviation "
+        "between councils once chance is taken out, with a 95% interval from resampling councils. The "
+        "plain range and the highest-to-lowest ratio are beside it; they rest on two councils each, so "
+        "they jump from year to year.",
+        columns={
+            "year": "Year",
+            "n_councils": "Councils",
+            "england_value": "England",
+            "between_council_sd": "Between-council SD",
+            "between_council_sd_lower_95": "SD, lower 95%",
+            "between_council_sd_upper_95": "SD, upper 95%",
+            "min_value": "Lowest",
+            "max_value": "Highest",
+            "range": "Range",
+            "max_min_ratio": "Highest / lowest",
+        },
+        filename="lottery-size-caseload",
     )
 
 

@@ -115,3 +115,45 @@ def test_chart_csv_download_is_what_was_plotted(dash_duo, site):
     lines = target.read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("position,la_name,region_name,caseload_fte")
     assert len(lines) - 1 == 149  # every council with a published caseload in 2025, as the bars show
+
+
+def test_demo_mode_shows_the_submission_labelled(dash_duo, demo_site, screenshot):
+    dash_duo.start_server(demo_site)
+    dash_duo.driver.get(dash_duo.server_url + "/council/birmingham?year=2025&cap=18")
+    dash_duo.wait_for_contains_text("#section-submission h3", "Demo data (synthetic): Birmingham", timeout=15)
+    section = dash_duo.find_element("#section-submission")
+    assert "Demo data (synthetic). Case holders by caseload band" in section.text
+    assert "Above the cap of 18 children" in section.text
+    dash_duo.driver.execute_script("arguments[0].scrollIntoView()", section)
+    screenshot(dash_duo, "council-birmingham-demo-submission")
+    assert dash_duo.get_logs() == []
+
+
+def _switch(dash_duo, chart: str, group: str, value: str) -> None:
+    sel = f"[id*='\"chart-switch\"'][id*='\"{chart}\"'][id*='\"{group}\"'] input[value='{value}']"
+    element = dash_duo.driver.find_element(By.CSS_SELECTOR, sel)
+    dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+    element.click()
+
+
+def test_benchmarks_and_chart_switches(dash_duo, site, screenshot):
+    dash_duo.start_server(site)
+    dash_duo.driver.get(dash_duo.server_url + "/council/leeds?year=2025&cap=18")
+    dash_duo.wait_for_contains_text("#section-benchmarks", "Compared with England, 2025", timeout=15)
+    rows = dash_duo.driver.find_elements(By.CSS_SELECTOR, "#section-benchmarks tbody tr.bench-main")
+    assert len(rows) == 6  # every measure in marts.benchmark_measures
+    assert all(("than England" in r.text or "similar to England" in r.text) for r in rows)
+    dash_duo.wait_for_contains_text("#graph-council-funnel .gtitle", "allowing for real variation")
+    _switch(dash_duo, "council-funnel", "limits", "plain")
+    dash_duo.wait_for_contains_text("#graph-council-funnel .gtitle", "chance alone")
+    dash_duo.wait_for_contains_text("#graph-council-trend .gtitle", "2025 model, mean")
+    _switch(dash_duo, "council-trend", "model", "2021")
+    _switch(dash_duo, "council-trend", "statistic", "median")
+    dash_duo.wait_for_contains_text("#graph-council-trend .gtitle", "April 2021 model, median")
+    screenshot(dash_duo, "council-leeds-benchmarks")
+    dash_duo.driver.get(dash_duo.server_url + "/trends?year=2025&cap=18")
+    dash_duo.wait_for_element("#graph-lottery .main-svg", timeout=15)
+    assert "between-council SD" in dash_duo.find_element("#section-lottery").text
+    dash_duo.wait_for_contains_text("#graph-trend-funnel .gtitle", "allowing for real variation")
+    screenshot(dash_duo, "trends-lottery")
+    assert dash_duo.get_logs() == []

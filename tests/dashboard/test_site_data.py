@@ -102,3 +102,29 @@ def test_site_cap_figures_are_the_marts_figures(shared_warehouse: Settings):
     assert got.rows() == mart.rows()
     assert (england["councils_over"], england["additional_fte"]) == eng_mart
     assert not hasattr(q, "rank_in_year") and not hasattr(q, "_fallback_council_caps")
+
+
+def test_funnel_curves_pass_through_the_marts_limits(shared_warehouse: Settings):
+    """One definition: the site's curves, evaluated at each council's size, are the published limits;
+    2025 flags 22 councils with the adjusted limits and 105 with the plain ones (docs/method.md)."""
+    from warehouse import queries_benchmark as qb
+    from warehouse.benchmark import limit_curve
+
+    with Snapshot(shared_warehouse.warehouse_path).cursor() as cur:
+        points = qb.funnel_points(cur, 2025)
+        curve = qb.funnel_curve(cur, 2025)
+        england, tau = cur.execute(
+            "SELECT england_value, between_council_sd FROM marts.lottery_size "
+            "WHERE measure = 'caseload' AND year = 2025"
+        ).fetchall()[0]
+    assert curve["denominator"].min() == points["denominator"].min()
+    for row in points.iter_rows(named=True):
+        at = limit_curve("caseload", england, tau, row["denominator"], row["denominator"], points=1).row(
+            0, named=True
+        )
+        for col in ("lower_95", "upper_95", "lower_99_8", "unadjusted_upper_99_8"):
+            assert at[col] == pytest.approx(row[col], abs=1e-9)
+    assert (points["label"] != "similar").sum() == 22
+    assert (
+        points["unadjusted_label"].is_in(["higher_95", "higher_99_8", "lower_95", "lower_99_8"])
+    ).sum() == 105

@@ -1,0 +1,88 @@
+"""The site's benchmark queries (issue 10), read as published.
+
+marts.la_year_benchmark, marts.lottery_size and marts.la_year_neighbours hold every limit,
+label, rank, tau and neighbour statistic; warehouse/benchmark.py defines them once. These
+functions only select rows, with bound parameters.
+"""
+
+from __future__ import annotations
+
+import duckdb
+import polars as pl
+
+from warehouse.benchmark import limit_curve
+from warehouse.queries import frame
+
+
+def council_benchmarks(con: duckdb.DuckDBPyConnection, la_code: str, year: int) -> pl.DataFrame:
+    """Every measure in marts.benchmark_measures (in its order) with the council's row, if any."""
+    return frame(
+        con,
+        """
+        SELECT m.measure, m.label AS measure_label, m.unit, m.better, m.why,
+               b.value, b.value_status, b.england_value, b.label, b.rank, b.n_ranked, b.quartile,
+               b.lower_95, b.upper_95, b.lower_99_8, b.upper_99_8
+        FROM marts.benchmark_measures m
+        LEFT JOIN marts.la_year_benchmark b ON b.measure = m.measure AND b.la_code = $code AND b.year = $year
+        ORDER BY m.rowid
+    """,
+        {"code": la_code, "year": year},
+    )
+
+
+def funnel_points(con: duckdb.DuckDBPyConnection, year: int, measure: str = "caseload") -> pl.DataFrame:
+    """One year's compared councils with both sets of limits at their own denominators."""
+    return frame(
+        con,
+        """
+        SELECT la_code, la_name, region_code, denominator, value, england_value, label, unadjusted_label,
+               lower_95, upper_95, lower_99_8, upper_99_8, unadjusted_lower_95, unadjusted_upper_95,
+               unadjusted_lower_99_8, unadjusted_upper_99_8
+        FROM marts.la_year_benchmark
+        WHERE year = $year AND measure = $measure AND label <> 'not_compared'
+        ORDER BY denominator
+    """,
+        {"year": year, "measure": measure},
+    )
+
+
+def lottery_size(con: duckdb.DuckDBPyConnection, measure: str = "caseload") -> pl.DataFrame:
+    return frame(con, "SELECT * FROM marts.lottery_size WHERE measure = $m ORDER BY year", {"m": measure})
+
+
+def council_neighbours(
+    con: duckdb.DuckDBPyConnection, series_code: str, measure: str = "caseload"
+) -> pl.DataFrame:
+    """marts.la_year_neighbours for every year of a council's series (its code may have changed)."""
+    return frame(
+        con,
+        """
+        SELECT n.year, n.neighbour_model, n.neighbour_model_name, n.value, n.value_status,
+               n.neighbour_mean, n.neighbour_median, n.n_neighbours, n.n_neighbours_with_value,
+               n.n_neighbours_suppressed
+        FROM marts.la_year_neighbours n
+        JOIN marts.la_year l ON l.la_code = n.la_code AND l.year = n.year
+        WHERE l.series_code = $s AND n.measure = $m
+        ORDER BY n.neighbour_model DESC, n.year
+    """,
+        {"s": series_code, "m": measure},
+    )
+
+
+def funnel_curve(con: duckdb.DuckDBPyConnection, year: int, measure: str = "caseload") -> pl.DataFrame | None:
+    """The funnel's limit curves for one year, from the published tau and England's value, over the
+    compared councils' denominators (benchmark.limit_curve: the marts' own formula)."""
+    rows = con.execute(
+        """
+        SELECT s.england_value, s.between_council_sd, min(b.denominator), max(b.denominator)
+        FROM marts.lottery_size s
+        JOIN marts.la_year_benchmark b ON b.measure = s.measure AND b.year = s.year
+        WHERE s.year = $year AND s.measure = $measure AND b.label <> 'not_compared'
+        GROUP BY ALL
+    """,
+        {"year": year, "measure": measure},
+    ).fetchall()
+    if not rows:
+        return None
+    england, tau, low, high = rows[0]
+    return limit_curve(measure, england, tau, low, high)
