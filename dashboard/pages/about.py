@@ -75,7 +75,8 @@ figure was suppressed are left out, never counted as zero.
 Where a council has sent its own caseload snapshot (one anonymised row per social worker), its page shows
 the spread behind the average: the median, the 90th percentile, the share of workers above the chosen cap
 and how many fall in each caseload band, beside the published average. Any figure resting on fewer than 5
-workers is suppressed. Demo (synthetic) submissions are never shown on the public site.
+workers is suppressed. Demo (synthetic) submissions are not shown, except on a demo site, where
+they are labelled "Demo data (synthetic)".
 
 ## Where things come from
 
