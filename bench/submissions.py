@@ -17,6 +17,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -85,8 +86,10 @@ def generate_inputs(work: Path, settings: Settings, weeks: int, workers: int) ->
     from warehouse.submissions import published_targets
 
     manifest = work / "manifest.json"
-    if manifest.exists() and (m := json.loads(manifest.read_text()))["key"] == [weeks, workers]:
-        return m["rows_per_week"], 0.0
+    done = json.loads(manifest.read_text()) if manifest.exists() else {}
+    rows = done.get("rows_per_week", []) if done.get("workers") == workers else []
+    if len(rows) >= weeks:
+        return rows, 0.0
     con = connect(settings.work_path, read_only=True)
     try:
         targets = published_targets(con, LAST_SNAPSHOT)
@@ -96,10 +99,14 @@ def generate_inputs(work: Path, settings: Settings, weeks: int, workers: int) ->
     base = sum(1.1 * fte / 0.93 for _, _, fte in targets)
     scaled = [(la, mean, fte * workers / base) for la, mean, fte in targets]
     start = time.perf_counter()
-    jobs = [(scaled, d, work / f"week_{i:03d}") for i, d in enumerate(snapshot_dates(weeks))]
+    dates = snapshot_dates()  # one calendar, so a short run's files are the first weeks of a long one's
+    jobs = []
+    for i in range(len(rows), weeks):
+        shutil.rmtree(work / f"week_{i:03d}", ignore_errors=True)
+        jobs.append((scaled, dates[i], work / f"week_{i:03d}"))
     with ProcessPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        rows = list(pool.map(_write_week, jobs, chunksize=4))
-    manifest.write_text(json.dumps({"key": [weeks, workers], "rows_per_week": rows}))
+        rows += list(pool.map(_write_week, jobs, chunksize=4))
+    manifest.write_text(json.dumps({"workers": workers, "rows_per_week": rows}))
     return rows, time.perf_counter() - start
 
 
@@ -196,6 +203,7 @@ def child(mode: str, work: Path, weeks: int) -> tuple[dict, float]:
 def report(work: Path, sizes: list[float], weeks: int, workers: int, settings: Settings) -> int:
     work.mkdir(parents=True, exist_ok=True)
     per_week, gen_seconds = generate_inputs(work, settings, weeks, workers)
+    per_week = per_week[:weeks]
     total = sum(per_week)
     print(
         f"inputs: {len(per_week)} weekly snapshots x "
