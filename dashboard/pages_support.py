@@ -15,3 +15,9 @@ def template_path(filename: str) -> Path | None:
         return None
     names = {p.name: p for p in TEMPLATES_DIR.iterdir() if p.is_file()}
     return names.get(filename)
+
+
+def guide_text() -> str | None:
+    """The submission guide's Markdown (data/templates/GUIDE.md), or None when it is absent."""
+    path = template_path("GUIDE.md")
+    return path.read_text(encoding="utf-8") if path else None

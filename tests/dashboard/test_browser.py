@@ -1,4 +1,5 @@
-"""The site in headless Chromium: every page, year and cap, search, shared URLs, a CSV download."""
+"""The site in headless Chromium: every page, year and cap, search, shared URLs, a CSV download, an old
+release's notice."""
 
 from __future__ import annotations
 
@@ -94,6 +95,7 @@ def test_other_pages_open(dash_duo, site, screenshot):
         ("/trends?year=2025&cap=15-12", "Trends", "trends"),
         ("/data", "Data and downloads", "data"),
         ("/about", "About the figures", "about"),
+        ("/guide", "guide for councils", "guide"),
     ):
         dash_duo.driver.get(dash_duo.server_url + path)
         dash_duo.wait_for_contains_text("h1", heading, timeout=15)
@@ -156,4 +158,30 @@ def test_benchmarks_and_chart_switches(dash_duo, site, screenshot):
     assert "between-council SD" in dash_duo.find_element("#section-lottery").text
     dash_duo.wait_for_contains_text("#graph-trend-funnel .gtitle", "allowing for real variation")
     screenshot(dash_duo, "trends-lottery")
+    assert dash_duo.get_logs() == []
+
+
+def test_old_release_link_shows_the_notice_and_leads_to_the_latest(dash_duo, two_releases, screenshot):
+    from dashboard.app import create_app
+    from warehouse.releases import release_ids
+
+    old, new = release_ids(two_releases.releases_dir)
+    dash_duo.start_server(create_app(two_releases))
+    dash_duo.driver.get(dash_duo.server_url + f"/council/leeds?year=2024&cap=12&release={old}")
+    dash_duo.wait_for_contains_text("#release-notice", f"You are looking at release {old} built", timeout=15)
+    assert "not the latest" in dash_duo.find_element("#release-notice").text
+    assert dash_duo.find_element("#rows-behind").get_attribute("href").endswith(
+        f"/download/marts.la_year.csv?council=E08000035&year=2024&release={old}"
+    )
+    screenshot(dash_duo, "council-leeds-old-release")
+    dash_duo.find_element("#release-latest-link").click()
+    _wait_url(dash_duo, "/council/leeds?year=2024&cap=12")
+    assert "release=" not in dash_duo.driver.current_url
+    # the page is drawn again from the latest release: its own links now pin the latest
+    end = time.time() + 15
+    while f"release={new}" not in (dash_duo.find_element("#rows-behind").get_attribute("href") or ""):
+        assert time.time() < end, "the page was not drawn again from the latest release"
+        time.sleep(0.1)
+    assert dash_duo.driver.find_elements(By.ID, "release-notice") == []
+    assert dash_duo.find_element("h1").text == "Leeds"
     assert dash_duo.get_logs() == []
