@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from pipeline.registry import load_registry
@@ -101,3 +102,30 @@ def test_a_bad_cell_names_file_row_and_column(http_build, capsys) -> None:
     assert "ees/csww_indicators_2017_to_2025.csv" in out
     assert "row 6, column 'absence_rate_fte': '3.5!'" in out
     assert not settings.warehouse_path.exists(), "nothing was ever published"
+
+
+def test_a_different_file_under_the_same_url_is_a_new_vintage(http_build, capsys) -> None:
+    """The publisher replaces the file in place: the new bytes are archived beside the old,
+    recorded with their own sha256, and the new figures are published."""
+    routes, settings = http_build
+    assert run_all() == 0
+    route = routes["/ees/csww_indicators_2017_to_2025.csv"]
+    lines = route.body.split(b"\n")
+    england = next(i for i, line in enumerate(lines) if line.startswith(b"2025,Reporting year,National,"))
+    cells = lines[england].split(b",")
+    assert cells[-1] == b"3.5"  # England's 2025 absence rate
+    cells[-1] = b"3.6"
+    lines[england] = b",".join(cells)
+    route.body = b"\n".join(lines)
+    assert run_all() == 0
+    archived = sorted(p.name for p in (settings.raw_dir / "workforce").iterdir())
+    assert len(archived) == 2 and f"{hashlib.sha256(route.body).hexdigest()}.csv" in archived
+    con = duckdb.connect(str(settings.warehouse_path), read_only=True)
+    try:
+        absence = con.execute("SELECT absence_rate_fte FROM marts.area_year WHERE year = 2025 "
+                              "AND geographic_level = 'National'").fetchall()
+        sha = con.execute("SELECT sha256 FROM meta.release_sources WHERE source_id = 'workforce'").fetchall()
+    finally:
+        con.close()
+    assert absence == [(3.6,)]
+    assert sha == [(hashlib.sha256(route.body).hexdigest(),)]
