@@ -1,14 +1,18 @@
 """The site's data layer: warehouse queries, cached per release.
 
 Every function reads the published snapshot through `warehouse.queries`; the
-cache key includes the snapshot's version, so a new release is picked up at
-once and nothing stale is ever served. Nothing here computes a figure.
+cache key includes the snapshot's file and version, so a new release is picked up at
+once and nothing stale is ever served. A page drawn for `?release=<id>` reads that kept
+release instead, inside `reading(...)` (dashboard.release_view): the pages call the same
+functions either way. Nothing here computes a figure.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import wraps
 from typing import Any, TypeVar
 
@@ -24,6 +28,8 @@ _state: dict[str, Any] = {"snapshot": None, "settings": None}
 _cache: dict[tuple, Any] = {}
 _cache_lock = threading.Lock()
 _CACHE_MAX = 512
+# The release this request reads when it is not the served one (set per page draw, per thread).
+_reading: ContextVar[Snapshot | None] = ContextVar("caseload_reading", default=None)
 
 
 def configure(settings: Settings) -> None:
@@ -41,9 +47,25 @@ def settings() -> Settings:
     return _state["settings"]
 
 
-def snapshot() -> Snapshot:
+def served() -> Snapshot:
+    """The served (latest) release, whatever this request reads."""
     settings()
     return _state["snapshot"]
+
+
+def snapshot() -> Snapshot:
+    """The release this request reads: a pinned one inside `reading(...)`, else the served one."""
+    return _reading.get() or served()
+
+
+@contextmanager
+def reading(snap: Snapshot | None) -> Iterator[None]:
+    """Every function here reads `snap` (None: the served release) until the block ends."""
+    token = _reading.set(snap)
+    try:
+        yield
+    finally:
+        _reading.reset(token)
 
 
 def cached(fn: Callable[..., T]) -> Callable[..., T]:
@@ -52,7 +74,7 @@ def cached(fn: Callable[..., T]) -> Callable[..., T]:
     @wraps(fn)
     def wrapper(*args: Any) -> T:
         snap = snapshot()
-        key = (fn.__name__, snap.version(), args)
+        key = (fn.__name__, str(snap.path), snap.version(), args)
         with _cache_lock:
             if key in _cache:
                 return _cache[key]

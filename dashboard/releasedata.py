@@ -3,6 +3,8 @@
 A response reads its release id and its rows through the same cursor, so it is entirely one
 release even while the pipeline swaps in a new one. `release=<id>` pins an old release: the
 id must be one that `releases/` lists (warehouse.releases), and its file is opened read-only.
+`kept_snapshot` is the one place where a release id becomes a snapshot: downloads, the API and the
+pages (dashboard.release_view) all go through it.
 """
 
 from __future__ import annotations
@@ -37,7 +39,8 @@ class Opened:
     pinned: bool  # True when the reader asked for this release by id (immutable: cache for long)
 
 
-def _pinned_snapshot(release_id: str) -> Snapshot:
+def kept_snapshot(release_id: str) -> Snapshot:
+    """A kept release's read-only snapshot; the id is matched against the directory listing only."""
     path = releases.release_path(data.settings().releases_dir, release_id)
     if path is None:
         raise UnknownRelease("There is no release with that id. /api/v1/releases lists those kept.")
@@ -51,8 +54,8 @@ def _pinned_snapshot(release_id: str) -> Snapshot:
 
 @contextmanager
 def open_release(release_id: str | None = None) -> Iterator[Opened]:
-    """The served release (or a kept one by id), with its id, through one cursor."""
-    snap = data.snapshot() if release_id is None else _pinned_snapshot(release_id)
+    """The release this request reads (or a kept one by id), with its id, through one cursor."""
+    snap = data.snapshot() if release_id is None else kept_snapshot(release_id)
     with snap.cursor() as cur:
         info = q.release(cur)
         yield Opened(cur, info.get("release_id", "unknown"), info.get("built_at"), release_id is not None)

@@ -1,4 +1,8 @@
-"""Every page layout runs inside `guarded`: bad input or no data gives a friendly page."""
+"""Every page layout runs inside `guarded`: bad input or no data gives a friendly page.
+
+It also reads `release=` for the page (dashboard.release_view): the layout draws from that
+release and, when it is an older one, gets the notice on top; layouts never see `release`.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,9 @@ import logging
 from collections.abc import Callable
 from functools import wraps
 
+import dash
+
+from dashboard import release_view
 from dashboard.components import shell
 from dashboard.state import QueryError
 from warehouse.snapshot import SnapshotUnavailable
@@ -13,11 +20,21 @@ from warehouse.snapshot import SnapshotUnavailable
 log = logging.getLogger(__name__)
 
 
-def guarded(fn: Callable[..., object]) -> Callable[..., object]:
+def guarded(fn: Callable[..., object] | None = None, *, releases: bool = True) -> Callable[..., object]:
+    """`@guarded` for pages drawn from the warehouse; `@guarded(releases=False)` for pages that
+    read no release (they then draw without a published warehouse)."""
+    if fn is None:
+        return lambda f: guarded(f, releases=releases)
+
     @wraps(fn)
     def layout(**query: object) -> object:
         try:
-            return fn(**query)
+            if not releases:
+                return fn(**query)
+            with release_view.pinned(query) as view:
+                page = fn(**{k: v for k, v in query.items() if k != "release"})
+                path, rest = release_view.page_address(_template(fn), query)
+                return release_view.with_notice(view, page, release_view.latest_href(path, rest))
         except QueryError as exc:
             return shell.message("We could not show that view", f"{exc} The address may have been mistyped.")
         except SnapshotUnavailable:
@@ -34,3 +51,9 @@ def guarded(fn: Callable[..., object]) -> Callable[..., object]:
             )
 
     return layout
+
+
+def _template(fn: Callable[..., object]) -> str:
+    """The page's registered path (template), e.g. `/council/<code>`; `/` if it is not a page."""
+    page = dash.page_registry.get(fn.__module__) or {}
+    return str(page.get("path_template") or page.get("path") or "/")
