@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dash import Dash, Input, Output, State, dcc, html, no_update
 
-from dashboard import data
+from dashboard import data, release_view
 from dashboard.state import CAP_SCENARIOS, MAX_COMPARE, QueryError, cap_from_controls, search
 
 CAP_OPTIONS = [{"label": cap.label, "value": key} for key, cap in CAP_SCENARIOS.items()] + [
@@ -86,7 +86,8 @@ def state_form(
     children += [
         html.Button("Show", id="ctl-apply", type="button", className="button primary"),
         html.P(id="ctl-error", role="alert", className="error"),
-        dcc.Store(id="ctl-context", data={"path": path, "extra": extra or {}}),
+        # the release the page shows goes into every address the form writes (release_view.pin)
+        dcc.Store(id="ctl-context", data={"path": path, "extra": {**release_view.pin(), **(extra or {})}}),
     ]
     return html.Div(
         children, className="state-form", role="group", **{"aria-label": "Choose the year and the cap"}
@@ -167,7 +168,11 @@ def compare_href(context: dict | None, text: str | None, index: list[dict]) -> t
     if len(codes) >= MAX_COMPARE:
         return None, f"Compare up to {MAX_COMPARE} councils at a time."
     return search(
-        "/compare", councils=",".join([*codes, code]), year=context.get("year"), cap=context.get("cap")
+        "/compare",
+        councils=",".join([*codes, code]),
+        year=context.get("year"),
+        cap=context.get("cap"),
+        release=context.get("release"),
     ), ""
 
 

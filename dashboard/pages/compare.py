@@ -9,6 +9,7 @@ from dash import dcc, html
 from dashboard import data, figures, fmt, shaping
 from dashboard.components.chart import chart_block, data_table
 from dashboard.components.guard import guarded
+from dashboard.release_view import pin
 from dashboard.state import MAX_COMPARE, QueryError, parse_councils, parse_state, search
 
 dash.register_page(__name__, path="/compare", name="Compare", title="Compare councils: Caseload Watch")
@@ -49,7 +50,9 @@ def layout(**query: object) -> html.Div:
                 ],
             ),
             html.P(id="compare-error", role="alert", className="error"),
-            dcc.Store(id="compare-context", data={"codes": codes, "year": year, "cap": state.cap_key}),
+            dcc.Store(
+                id="compare-context", data={"codes": codes, "year": year, "cap": state.cap_key, **pin()}
+            ),
             html.Ul(
                 className="chosen",
                 children=[
@@ -63,6 +66,8 @@ def layout(**query: object) -> html.Div:
                                     "/compare",
                                     councils=",".join(x for x in codes if x != c["la_code"]),
                                     year=year,
+                                    cap=state.cap_key,
+                                    **pin(),
                                 ),
                             ),
                         ]
@@ -125,7 +130,13 @@ def layout(**query: object) -> html.Div:
                     *[
                         item
                         for c in chosen
-                        for item in (dcc.Link(c["la_name"], href=f"/council/{c['slug']}"), " ")
+                        for item in (
+                            dcc.Link(
+                                c["la_name"],
+                                href=search(f"/council/{c['slug']}", year=year, cap=state.cap_key, **pin()),
+                            ),
+                            " ",
+                        )
                     ],
                 ]
             ),

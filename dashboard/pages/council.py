@@ -13,7 +13,9 @@ from dashboard.components.chart import chart_block
 from dashboard.components.controls import state_form
 from dashboard.components.guard import guarded
 from dashboard.components.submission import submission_section
-from dashboard.state import CODE_RE, parse_state
+from dashboard.downloads import table_href
+from dashboard.release_view import pin
+from dashboard.state import CODE_RE, parse_state, search
 
 dash.register_page(
     __name__, path_template="/council/<code>", name="Council profile", title="Council profile: Caseload Watch"
@@ -63,7 +65,7 @@ def layout(code: str | None = None, **query: object) -> html.Div:
     first, last = (history["year"].min(), history["year"].max()) if history.height else (year, year)
     return html.Div(
         [
-            html.P(dcc.Link("← Overview", href=f"/?year={year}&cap={state.cap_key}")),
+            html.P(dcc.Link("← Overview", href=search("/", year=year, cap=state.cap_key, **pin()))),
             html.H1(name, tabIndex="-1"),
             html.P(
                 f"{council['la_type']} in {council['region_name']}. Code {council['la_code']}."
@@ -84,6 +86,7 @@ def layout(code: str | None = None, **query: object) -> html.Div:
                         ],
                         className="facts",
                     ),
+                    rows_behind(la_code, year),
                 ]
             ),
             benchmark_section(bench, year),
@@ -133,12 +136,30 @@ def layout(code: str | None = None, **query: object) -> html.Div:
                 ]
             ),
             html.Section(
-                [
+                id="cite",
+                children=[
                     html.H2("Cite these figures"),
                     html.P(profile.citation(name, src, data.release(), (first, last)), className="citation"),
-                ]
+                ],
             ),
         ]
+    )
+
+
+def rows_behind(la_code: str, year: int) -> html.P:
+    """Issue 8's journalist path: the key figures' own row as a CSV (this council, this year, this
+    release), beside the citation, so the exact row is two clicks from the search box."""
+    return html.P(
+        [
+            html.A(
+                "Download the rows behind these figures (CSV)",
+                href=table_href("marts.la_year", council=la_code, year=year, **pin()),
+                id="rows-behind",
+            ),
+            " · ",
+            html.A("how to cite them", href="#cite"),
+        ],
+        className="rows-behind",
     )
 
 

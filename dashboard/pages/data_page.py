@@ -15,7 +15,9 @@ from dashboard.components.chart import data_table
 from dashboard.components.guard import guarded
 from dashboard.downloads import ZIP_NAME, table_href
 from dashboard.pages_support import TEMPLATES_DIR
+from dashboard.release_view import pin
 from dashboard.releasedata import kept_releases, open_release
+from dashboard.state import search
 from warehouse import api_queries as aq
 from warehouse import queries as q
 
@@ -32,15 +34,19 @@ def template_files() -> list[str]:
 
 
 def changelog_rows(entries: list[dict]) -> list[html.Tr]:
-    """Date | release | what changed | zip, newest first."""
+    """Date | release | what changed | zip and the site as it was then, newest first."""
     rows = []
     for e in entries:
-        built = e["built_at"]
+        built, rid = e["built_at"], e["release_id"]
         rows.append(html.Tr([
             html.Td(f"{built:%d %b %Y %H:%M}" if built else "?"),
-            html.Td(html.Code(e["release_id"])),
+            html.Td(html.Code(rid)),
             html.Td(html.Ul([html.Li(c) for c in e["changes"]])),
-            html.Td(html.A("zip", href=f"/download/{ZIP_NAME}.zip?release={e['release_id']}")),
+            html.Td([
+                html.A("zip", href=f"/download/{ZIP_NAME}.zip?release={rid}"),
+                " · ",
+                dcc.Link("the site then", href=f"/?release={rid}"),
+            ]),
         ]))
     return rows
 
@@ -59,6 +65,7 @@ def rows_form(councils: pl.DataFrame, years: list[int], tables: list[str]) -> ht
                 name="council", id="rows-council")]),
             html.Label(["Year ", html.Select(
                 [html.Option(str(y), value=str(y)) for y in reversed(years)], name="year", id="rows-year")]),
+            *[dcc.Input(type="hidden", name=k, value=v) for k, v in pin().items()],
             html.Button("Download these rows (CSV)", type="submit"),
         ],
     )
@@ -70,9 +77,10 @@ def table_item(full: str, description: str, cols: pl.DataFrame, release_id: str)
         html.H3(full),
         html.P(description),
         html.P([
-            html.A(f"{full} as CSV", href=table_href(full), download=names["csv"]),
+            html.A(f"{full} as CSV", href=table_href(full, **pin()), download=names["csv"]),
             " · ",
-            html.A(f"{full} as Parquet", href=table_href(full, "parquet"), download=names["parquet"]),
+            html.A(f"{full} as Parquet", href=table_href(full, "parquet", **pin()),
+                   download=names["parquet"]),
         ]),
         html.Details([
             html.Summary(f"Columns of {full}"),
@@ -102,7 +110,7 @@ def layout(**_query: object) -> html.Div:
         html.P(f"Release {rid}, warehouse built {built:%d %B %Y at %H:%M} UTC." if built
                else "No release yet.", id="release-line"),
         html.P([
-            html.A("Download everything (zip)", href=f"/download/{ZIP_NAME}.zip",
+            html.A("Download everything (zip)", href=search(f"/download/{ZIP_NAME}.zip", **pin()),
                    download=f"{ZIP_NAME}_{rid}.zip"),
             ": every table as CSV and Parquet, the data dictionary, the sources, their licences, a "
             "citation and a MANIFEST of sha256 sums.",
@@ -121,7 +129,7 @@ def layout(**_query: object) -> html.Div:
                  children=html.Table([
                      html.Caption("Releases kept, newest first"),
                      html.Thead(html.Tr([html.Th(h, scope="col")
-                                         for h in ("Date", "Release", "What changed", "Download")])),
+                                         for h in ("Date", "Release", "What changed", "Download or view")])),
                      html.Tbody(changelog_rows(kept_releases())),
                  ])),
         html.H2("Sources, licences and publication dates"),
