@@ -90,3 +90,15 @@ def demo_site(demo_warehouse: Settings):
     from dashboard.app import create_app
 
     return create_app(demo_warehouse)
+
+
+@pytest.fixture(scope="session")
+def two_releases(demo_warehouse: Settings) -> Settings:
+    """Two real releases: the demo build is the shared build published a second time by the pipeline.
+    Demo mode off, so the pages are the public ones."""
+    import dataclasses
+
+    from warehouse.releases import release_ids
+
+    assert len(release_ids(demo_warehouse.releases_dir)) == 2
+    return dataclasses.replace(demo_warehouse, show_demo=False)

@@ -25,7 +25,8 @@ PATHS = (
     "/download/marts.la_year.csv?council={v}", "/download/{v}.csv", "/download/marts.{v}.parquet",
     "/download/caseload-watch.zip?release={v}", "/download/template/{v}", "/download/rows?table={v}",
 )
-PAGES = ("/council/{v}", "/?year={v}", "/?cap={v}", "/compare?councils={v}", "/trends?cap={v}", "/{v}")
+PAGES = ("/council/{v}", "/?year={v}", "/?cap={v}", "/compare?councils={v}", "/trends?cap={v}", "/{v}",
+         "/?release={v}", "/data?release={v}", "/council/leeds?release={v}")
 
 
 @pytest.fixture(scope="module")
