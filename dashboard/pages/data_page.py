@@ -140,8 +140,9 @@ def layout(**_query: object) -> html.Div:
             caption="Every source in this release",
         ),
         html.H2("Submission template for councils"),
-        html.P("Councils can send worker-level caseloads (no names) with this template; the guide explains "
-               "each column and how figures are protected."),
+        html.P(["Councils can send worker-level caseloads (no names) with this template; ",
+                dcc.Link("the guide", href="/guide"),
+                " explains each column with an example, and how figures are protected."]),
         html.Ul(
             [html.Li(html.A(f, href=f"/download/template/{f}", download=f)) for f in template_files()]
             or [html.Li("No template in this copy of the site.")]
