@@ -166,7 +166,20 @@ def context_rows(context: dict | None) -> list[tuple[str, str]]:
     return rows
 
 
-def caveats(council: dict, history: pl.DataFrame, revisions: pl.DataFrame | None) -> list[str]:
+def release_name(vintage: str | None, fallback: str) -> str:
+    """'Reporting year 2025 release (page last updated ...)' -> 'reporting year 2025 release'."""
+    if not vintage:
+        return fallback
+    name = vintage.split(" (")[0].strip()
+    return name[:1].lower() + name[1:]
+
+
+def caveats(
+    council: dict,
+    history: pl.DataFrame,
+    revisions: pl.DataFrame | None,
+    releases: tuple[str, str] = ("current release", "previous release"),
+) -> list[str]:
     out = []
     suppressed = history.filter(pl.col("caseload_status") != "published")
     for row in suppressed.iter_rows(named=True):
@@ -184,8 +197,8 @@ def caveats(council: dict, history: pl.DataFrame, revisions: pl.DataFrame | None
     if revisions is not None and revisions.height:
         for row in revisions.head(8).iter_rows(named=True):
             out.append(
-                f"Revised: {row['year']} {row['measure'].replace('_', ' ')} was "
-                f"{fmt.value(row['previous_value'], row['previous_status'])} in the previous release, "
+                f"Revised in the {releases[0]}: {row['year']} {row['measure'].replace('_', ' ')} was "
+                f"{fmt.value(row['previous_value'], row['previous_status'])} in the {releases[1]}, "
                 f"now {fmt.value(row['current_value'], row['current_status'])} ({row['revision_kind']})."
             )
     out.append("An average caseload hides spread: some social workers in any council carry far more cases.")

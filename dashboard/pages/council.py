@@ -62,6 +62,9 @@ def layout(code: str | None = None, **query: object) -> html.Div:
     )
     pts = data.funnel_points(year)
     src = shaping.one_row(data.sources(), source_id="workforce")
+    previous_src = shaping.one_row(data.sources(), source_id="workforce_previous")
+    releases = (profile.release_name(src and src.get("vintage"), "current release"),
+                profile.release_name(previous_src and previous_src.get("vintage"), "previous release"))
     first, last = (history["year"].min(), history["year"].max()) if history.height else (year, year)
     return html.Div(
         [
@@ -130,7 +133,7 @@ def layout(code: str | None = None, **query: object) -> html.Div:
                 [
                     html.H2("Caveats"),
                     html.Ul(
-                        [html.Li(c) for c in profile.caveats(council, history, own_revisions)],
+                        [html.Li(c) for c in profile.caveats(council, history, own_revisions, releases)],
                         className="caveats",
                     ),
                 ]

@@ -79,3 +79,18 @@ def test_caveats_name_suppressed_years():
     history = pl.DataFrame({"year": [2025], "caseload_status": ["x"]})
     text = " ".join(profile.caveats({"la_code": "A", "change_note": None}, history, None))
     assert "2025: caseload not published (x" in text
+
+
+def test_caveats_say_which_release_revised_a_figure():
+    history = pl.DataFrame({"year": [2024], "caseload_status": ["published"]})
+    revisions = pl.DataFrame({
+        "year": [2024], "measure": ["turnover_rate_fte"], "previous_value": [0.9],
+        "previous_status": ["published"], "current_value": [None], "current_status": ["u"],
+        "revision_kind": ["now suppressed"],
+    })
+    releases = (profile.release_name("Reporting year 2025 release (page last updated 19 March 2026)", "x"),
+                profile.release_name("Reporting year 2024 release (2025)", "y"))
+    council = {"la_code": "E08000024", "change_note": None}
+    text = " ".join(profile.caveats(council, history, revisions, releases))
+    assert "Revised in the reporting year 2025 release: 2024 turnover rate fte was 0.9" in text
+    assert "in the reporting year 2024 release, now not published (u" in text
