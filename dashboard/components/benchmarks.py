@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dash import html
 
+from dashboard.components.table import scrollable_table
+
 COLUMNS = ("Measure", "Value", "Compared with England", "Rank", "Quartile")
 
 
@@ -47,19 +49,7 @@ def benchmark_section(rows: list[dict[str, str]], year: int) -> html.Section:
                 "each measure's note. Rank 1 is the lowest value; quartile A holds the quarter of councils "
                 "with the lowest values."
             ),
-            html.Div(
-                className="table-wrap bench-wrap",
-                tabIndex="0",
-                role="region",
-                **{"aria-label": caption},
-                children=html.Table(
-                    [
-                        html.Caption(caption),
-                        html.Thead(html.Tr([html.Th(c, scope="col") for c in COLUMNS])),
-                        html.Tbody(body),
-                    ],
-                    className="bench-table",
-                ),
-            ),
+            scrollable_table(caption, COLUMNS, body, caption=caption, wrap_class="bench-wrap",
+                             table_class="bench-table"),
         ],
     )

@@ -13,6 +13,7 @@ import plotly.graph_objects as go
 import polars as pl
 from dash import ALL, MATCH, Dash, Input, Output, State, dcc, html, no_update
 
+from dashboard.components.table import scrollable_table
 from dashboard.export import records_to_csv
 
 MAX_TABLE_ROWS = 400
@@ -144,22 +145,11 @@ def chart_block(
     )
 
 
-def data_table(df: pl.DataFrame, columns: dict[str, str], caption: str | None = None) -> html.Table:
+def data_table(df: pl.DataFrame, columns: dict[str, str], caption: str | None = None) -> html.Div:
     heads = [columns.get(c, c) for c in df.columns]
     rows = df.head(MAX_TABLE_ROWS).iter_rows()
-    return html.Div(
-        className="table-wrap",
-        tabIndex="0",
-        role="region",
-        **{"aria-label": caption or "Table"},
-        children=html.Table(
-            [
-                html.Caption(caption) if caption else None,
-                html.Thead(html.Tr([html.Th(h, scope="col") for h in heads])),
-                html.Tbody([html.Tr([html.Td(_cell(v)) for v in row]) for row in rows]),
-            ]
-        ),
-    )
+    body = [html.Tr([html.Td(_cell(v)) for v in row]) for row in rows]
+    return scrollable_table(caption or "Table", heads, body, caption=caption)
 
 
 def _cell(v: object) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dash import dcc, html
 
+from dashboard.components.table import scrollable_table
 from dashboard.submission import DEMO_LABEL, DEMO_NOTE, SubmissionView
 
 TEAM_COLUMNS = ("Team", "Case holders", "Mean", "Median", "90th percentile", "Above the cap")
@@ -36,46 +37,14 @@ def _bands_table(view: SubmissionView) -> html.Div:
         for b in view.bands
     ]
     caption = _caption("Case holders by caseload band (children per FTE)", view)
-    return html.Div(
-        className="table-wrap",
-        tabIndex="0",
-        role="region",
-        **{"aria-label": caption},
-        children=html.Table(
-            [
-                html.Caption(caption),
-                html.Thead(
-                    html.Tr(
-                        [
-                            html.Th("Caseload band", scope="col"),
-                            html.Th("Case holders", scope="col"),
-                            html.Th("Share", scope="col"),
-                            html.Th("", scope="col"),
-                        ]
-                    )
-                ),
-                html.Tbody(rows),
-            ],
-            className="bands-table",
-        ),
-    )
+    return scrollable_table(caption, ("Caseload band", "Case holders", "Share", ""), rows,
+                            caption=caption, table_class="bands-table")
 
 
 def _teams_table(view: SubmissionView) -> html.Div:
     caption = _caption("By team", view)
-    return html.Div(
-        className="table-wrap",
-        tabIndex="0",
-        role="region",
-        **{"aria-label": caption},
-        children=html.Table(
-            [
-                html.Caption(caption),
-                html.Thead(html.Tr([html.Th(c, scope="col") for c in TEAM_COLUMNS])),
-                html.Tbody([html.Tr([html.Td(t[c]) for c in TEAM_COLUMNS]) for t in view.teams]),
-            ]
-        ),
-    )
+    rows = [html.Tr([html.Td(t[c]) for c in TEAM_COLUMNS]) for t in view.teams]
+    return scrollable_table(caption, TEAM_COLUMNS, rows, caption=caption)
 
 
 def submission_block(view: SubmissionView) -> html.Div:

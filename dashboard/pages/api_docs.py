@@ -7,6 +7,7 @@ from dash import html
 
 from dashboard.api.openapi import spec
 from dashboard.components.guard import guarded
+from dashboard.components.table import scrollable_table
 
 dash.register_page(__name__, path="/api", name="API", title="API: Caseload Watch")
 
@@ -28,12 +29,8 @@ def endpoint(path: str, op: dict) -> html.Section:
     return html.Section([
         html.H3(html.Code(f"GET {path}")),
         html.P(op["description"]),
-        html.Div(className="table-wrap", tabIndex="0", role="region",
-                 **{"aria-label": f"Parameters of {path}"},
-                 children=html.Table([
-                     html.Thead(html.Tr([html.Th(h, scope="col") for h in ("Parameter", "In", "Meaning")])),
-                     html.Tbody(rows),
-                 ])) if rows else html.P("No parameters."),
+        scrollable_table(f"Parameters of {path}", ("Parameter", "In", "Meaning"), rows)
+        if rows else html.P("No parameters."),
     ])
 
 

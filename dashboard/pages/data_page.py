@@ -13,6 +13,7 @@ from dash import dcc, html
 from dashboard import bundle
 from dashboard.components.chart import data_table
 from dashboard.components.guard import guarded
+from dashboard.components.table import scrollable_table
 from dashboard.downloads import ZIP_NAME, table_href
 from dashboard.pages_support import TEMPLATES_DIR
 from dashboard.release_view import pin
@@ -125,13 +126,8 @@ def layout(**_query: object) -> html.Div:
                 ", e.g. ", html.Code("/api/v1/la-year?year=2025&region=London&format=csv"), "."]),
         html.H2("Releases and what changed"),
         html.P("Each run of the pipeline publishes a release. Older releases stay downloadable."),
-        html.Div(className="table-wrap", tabIndex="0", role="region", **{"aria-label": "Releases"},
-                 children=html.Table([
-                     html.Caption("Releases kept, newest first"),
-                     html.Thead(html.Tr([html.Th(h, scope="col")
-                                         for h in ("Date", "Release", "What changed", "Download or view")])),
-                     html.Tbody(changelog_rows(kept_releases())),
-                 ])),
+        scrollable_table("Releases", ("Date", "Release", "What changed", "Download or view"),
+                         changelog_rows(kept_releases()), caption="Releases kept, newest first"),
         html.H2("Sources, licences and publication dates"),
         data_table(
             sources.select("title", "publisher", "vintage", "licence", "landing_page", "fetched_at"),
