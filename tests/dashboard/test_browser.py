@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
@@ -161,6 +162,14 @@ def test_benchmarks_and_chart_switches(dash_duo, site, screenshot):
     assert dash_duo.get_logs() == []
 
 
+def _href_while_redrawing(dash_duo, selector: str) -> str:
+    """The link's href, or "" while the page is being replaced (the element may go stale)."""
+    try:
+        return dash_duo.find_element(selector).get_attribute("href") or ""
+    except StaleElementReferenceException:
+        return ""
+
+
 def test_old_release_link_shows_the_notice_and_leads_to_the_latest(dash_duo, two_releases, screenshot):
     from dashboard.app import create_app
     from warehouse.releases import release_ids
@@ -179,7 +188,7 @@ def test_old_release_link_shows_the_notice_and_leads_to_the_latest(dash_duo, two
     assert "release=" not in dash_duo.driver.current_url
     # the page is drawn again from the latest release: its own links now pin the latest
     end = time.time() + 15
-    while f"release={new}" not in (dash_duo.find_element("#rows-behind").get_attribute("href") or ""):
+    while f"release={new}" not in _href_while_redrawing(dash_duo, "#rows-behind"):
         assert time.time() < end, "the page was not drawn again from the latest release"
         time.sleep(0.1)
     assert dash_duo.driver.find_elements(By.ID, "release-notice") == []
