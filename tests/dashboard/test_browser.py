@@ -194,3 +194,48 @@ def test_old_release_link_shows_the_notice_and_leads_to_the_latest(dash_duo, two
     assert dash_duo.driver.find_elements(By.ID, "release-notice") == []
     assert dash_duo.find_element("h1").text == "Leeds"
     assert dash_duo.get_logs() == []
+
+
+# Every trace of every chart on the page, and whether the served plotly.js bundle knows its type
+# (a partial bundle silently skips a type it lacks).
+TRACES_DRAWN = """
+const known = new Set(Object.keys(Plotly.PlotSchema.get().traces));
+return Array.from(document.querySelectorAll('.js-plotly-plot')).map(gd => ({
+    id: gd.parentElement.id,
+    svg: gd.querySelectorAll('.main-svg').length,
+    types: (gd._fullData || []).map(t => t.type),
+    unknown: (gd.data || []).map(t => t.type || 'scatter').filter(t => !known.has(t)),
+}));
+"""
+RESOURCES = "return performance.getEntriesByType('resource').map(e => e.name)"
+ALL_DRAWN = """
+const graphs = Array.from(document.querySelectorAll('.dash-graph'));
+return graphs.length > 0
+    && graphs.every(g => g.querySelector('.main-svg') && !g.querySelector('.dash-graph--pending'));
+"""
+
+
+def test_every_chart_draws_with_the_partial_plotly_bundle(dash_duo, site):
+    """dashboard/assets/vendor holds a partial plotly.js: each page's charts must all draw with it,
+    and the full bundle Dash would otherwise fetch must never be requested."""
+    dash_duo.start_server(site)
+    pages = {
+        "/": 3,
+        "/council/leeds?year=2025&cap=18": 2,
+        "/compare?councils=E08000025,leeds,kent": 1,
+        "/trends?year=2025&cap=18": 2,
+    }
+    for path, at_least in pages.items():
+        dash_duo.driver.get(dash_duo.server_url + path)
+        dash_duo.wait_for_element(".js-plotly-plot .main-svg", timeout=15)
+        end = time.time() + 15
+        while dash_duo.driver.execute_script(ALL_DRAWN) is not True and time.time() < end:
+            time.sleep(0.2)
+        graphs = dash_duo.driver.execute_script(TRACES_DRAWN)
+        assert len(graphs) >= at_least, (path, graphs)
+        for g in graphs:
+            assert g["svg"] > 0 and g["types"] and not g["unknown"], (path, g)
+        loaded = dash_duo.driver.execute_script(RESOURCES)
+        assert any("plotly-cartesian" in u for u in loaded), (path, loaded)
+        assert not any("package_data/plotly.min.js" in u for u in loaded), (path, loaded)
+    assert dash_duo.get_logs() == []
