@@ -10,4 +10,10 @@ if [ ! -x .tools/bin/uv ]; then
     "$PYTHON" -m venv .tools
     .tools/bin/pip install --quiet --disable-pip-version-check "uv==0.13.9"
 fi
-.tools/bin/uv sync --frozen --python "$PYTHON" "$@"
+# Compile bytecode at install time: Python then starts from .pyc files even where
+# PYTHONDONTWRITEBYTECODE is set (it is on our machines), instead of compiling
+# Dagster's sources on every start (about 6 s of every `caseload run`).
+.tools/bin/uv sync --frozen --compile-bytecode --python "$PYTHON" "$@"
+# Our own modules too (the __pycache__ folders are ignored by git; a changed source file
+# is simply compiled again in memory until the next setup).
+.venv/bin/python -m compileall -q caseload pipeline warehouse dashboard >/dev/null
