@@ -36,39 +36,43 @@ def publish(work_path: Path, served_path: Path, releases_dir: Path) -> Release:
     releases_dir.mkdir(parents=True, exist_ok=True)
     _remove_leftovers(releases_dir, served_path)
     staging_file = releases_dir / f".building-{os.getpid()}.duckdb"
-    con = connect(staging_file)
+    # Copy from the working file's own connection (the pipeline holds it open for the run;
+    # DuckDB refuses to attach a file that is already open in this process).
+    con = connect(work_path)
     try:
-        con.execute("ATTACH $path AS work (READ_ONLY)", {"path": str(work_path)})
+        con.execute("ATTACH $path AS rel", {"path": str(staging_file)})
         tables = con.execute(
             "SELECT schema_name, table_name FROM duckdb_tables() "
-            "WHERE database_name = 'work' AND list_contains($schemas, schema_name) ORDER BY ALL",
+            "WHERE database_name = current_database() AND list_contains($schemas, schema_name) "
+            "ORDER BY ALL",
             {"schemas": list(PUBLISHED_SCHEMAS)},
         ).fetchall()
         sources = con.execute(
             "SELECT list(source_id || ':' || sha256 ORDER BY source_id) FROM ("
             " SELECT source_id, arg_max(sha256, fetched_at) AS sha256"
-            " FROM work.raw.source_files GROUP BY source_id)"
+            " FROM raw.source_files GROUP BY source_id)"
         ).fetchall()[0][0] or []
         digest = hashlib.sha256("|".join(sources).encode()).hexdigest()[:8]
         release_id = f"{built_at:%Y%m%dT%H%M%SZ}-{digest}"
         for schema in PUBLISHED_SCHEMAS:
-            con.execute(f"CREATE SCHEMA IF NOT EXISTS {schema}")
+            con.execute(f"CREATE SCHEMA IF NOT EXISTS rel.{schema}")
         for schema, name in tables:
-            con.execute(f'CREATE TABLE {schema}."{name}" AS SELECT * FROM work.{schema}."{name}"')
+            con.execute(f'CREATE TABLE rel.{schema}."{name}" AS SELECT * FROM {schema}."{name}"')
         con.execute(
-            "CREATE OR REPLACE TABLE meta.release AS SELECT $id AS release_id, "
+            "CREATE OR REPLACE TABLE rel.meta.release AS SELECT $id AS release_id, "
             "CAST($built AS TIMESTAMPTZ) AS built_at",
             {"id": release_id, "built": built_at},
         )
         con.execute(
-            "CREATE OR REPLACE TABLE meta.release_sources AS "
+            "CREATE OR REPLACE TABLE rel.meta.release_sources AS "
             "SELECT source_id, url, fetched_at, bytes, sha256, vintage FROM ("
             " SELECT *, row_number() OVER (PARTITION BY source_id ORDER BY fetched_at DESC) AS n"
-            " FROM work.raw.source_files) WHERE n = 1 ORDER BY source_id"
+            " FROM raw.source_files) WHERE n = 1 ORDER BY source_id"
         )
-        con.execute("DETACH work")
-        con.execute("CHECKPOINT")
+        con.execute("CHECKPOINT rel")
+        con.execute("DETACH rel")
     except BaseException:
+        con.execute("DETACH DATABASE IF EXISTS rel")
         con.close()
         staging_file.unlink(missing_ok=True)
         raise

@@ -6,6 +6,7 @@ from contextlib import contextmanager
 
 import dagster as dg
 import duckdb
+from pydantic import PrivateAttr
 
 from warehouse.config import Settings
 from warehouse.db import connect
@@ -19,8 +20,24 @@ class WarehouseResource(dg.ConfigurableResource):
     `dagster dev` and the tests all point at the same place.
     """
 
+    _keeper: duckdb.DuckDBPyConnection | None = PrivateAttr(default=None)
+
     def settings(self) -> Settings:
         return Settings.from_env()
+
+    def setup_for_execution(self, context: dg.InitResourceContext) -> None:
+        """Hold the file open for the whole run.
+
+        DuckDB shares one database instance per file in a process while any connection to
+        it is open, so each step's `connect()` then costs well under a millisecond instead
+        of about 30 ms of reopening the file and reloading its catalog (55 steps, 160 opens).
+        """
+        self._keeper = connect(self.settings().work_path)
+
+    def teardown_after_execution(self, context: dg.InitResourceContext) -> None:
+        if self._keeper is not None:
+            self._keeper.close()
+            self._keeper = None
 
     @contextmanager
     def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
