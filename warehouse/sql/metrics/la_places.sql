@@ -12,7 +12,7 @@ WITH centres AS (
 ),
 own AS (
     SELECT d.la_code, d.series_code, d.last_year,
-        avg(c.lat) AS lat, avg(c.lon) AS lon,
+        avg(c.lat ORDER BY c.code) AS lat, avg(c.lon ORDER BY c.code) AS lon,
         count(c.code) = len(any_value(d.member_codes)) AS complete
     FROM marts.dim_la d
     CROSS JOIN unnest(d.member_codes) AS m(code)

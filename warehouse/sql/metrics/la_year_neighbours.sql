@@ -71,7 +71,8 @@ stats AS (
         CAST(count(*) AS INTEGER) AS n_neighbours,
         CAST(count(v.value) FILTER (WHERE v.value_status = 'published') AS INTEGER) AS n_neighbours_with_value,
         CAST(count(*) FILTER (WHERE cw_symbol(v.value_status)) AS INTEGER) AS n_neighbours_suppressed,
-        avg(v.value) FILTER (WHERE v.value_status = 'published') AS neighbour_mean,
+        avg(v.value ORDER BY c.neighbour_la_code) FILTER (WHERE v.value_status = 'published')
+            AS neighbour_mean,
         median(v.value) FILTER (WHERE v.value_status = 'published') AS neighbour_median,
         list(c.neighbour_la_code ORDER BY c.neighbour_rank, c.neighbour_la_code) AS neighbour_codes,
         coalesce(list(c.neighbour_la_code ORDER BY c.neighbour_rank, c.neighbour_la_code)

@@ -18,7 +18,7 @@ ranked AS (
 neighbours AS (
     SELECT n.la_code, k.year, any_value(n.neighbour_model) AS neighbour_model,
         CAST(count(*) AS INTEGER) AS n_neighbours_covered,
-        avg(k.caseload_fte) AS neighbour_mean_caseload_fte
+        avg(k.caseload_fte ORDER BY k.la_code) AS neighbour_mean_caseload_fte
     FROM staging.la_neighbours n
     JOIN known k ON k.la_code = n.neighbour_la_code
     GROUP BY n.la_code, k.year
@@ -35,7 +35,7 @@ pairs AS (
 nearby AS (
     SELECT la_code, year,
         CAST(count(*) AS INTEGER) AS n_within_50_miles,
-        avg(other_caseload) AS mean_within_50_miles,
+        avg(other_caseload ORDER BY other_code) AS mean_within_50_miles,
         arg_max(other_code, (other_caseload, other_name)) AS highest_within_50_miles_la_code,
         arg_max(other_name, (other_caseload, other_name)) AS highest_within_50_miles_la_name,
         max(other_caseload) AS highest_within_50_miles_caseload_fte,

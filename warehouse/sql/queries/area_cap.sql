@@ -22,8 +22,8 @@ SELECT
         / nullif(sum(s.children_0_17) FILTER (WHERE s.over_cap IS NOT NULL), 0)
         AS pct_children_in_las_over_cap,
     CAST(count(s.additional_fte_needed) AS BIGINT) AS n_las_costed,
-    coalesce(sum(s.additional_fte_needed), 0) AS additional_fte_needed,
-    coalesce(sum(s.additional_cost_gbp), 0) AS additional_cost_gbp,
+    coalesce(sum(s.additional_fte_needed ORDER BY s.la_code), 0) AS additional_fte_needed,
+    coalesce(sum(s.additional_cost_gbp ORDER BY s.la_code), 0) AS additional_cost_gbp,
     any_value(s.cost_per_fte_gbp) AS cost_per_fte_gbp,
     CAST(NULL AS DOUBLE) AS worker_breach_rate,
     CAST(NULL AS VARCHAR) AS worker_breach_rate_source

@@ -49,7 +49,7 @@ links AS (
     SELECT cy.la_code,
         list_sort(list(DISTINCT p.from_code) FILTER (WHERE p.from_code IS NOT NULL)) AS predecessor_codes,
         list_sort(list(DISTINCT s.to_code) FILTER (WHERE s.to_code IS NOT NULL)) AS successor_codes,
-        string_agg(DISTINCT coalesce(p.note, s.note), ' ') AS change_note
+        string_agg(DISTINCT coalesce(p.note, s.note), ' ' ORDER BY coalesce(p.note, s.note)) AS change_note
     FROM staging.council_years cy
     LEFT JOIN staging.council_changes p ON p.to_code = cy.la_code
     LEFT JOIN staging.council_changes s ON s.from_code = cy.la_code

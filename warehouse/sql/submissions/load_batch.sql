@@ -1,0 +1,44 @@
+-- Load a batch of validated files in one transaction, set-based.
+-- `incoming_files` (file, submission_id, file_name, la_code, snapshot_date, workers, is_demo): one row per
+-- file, `file` its position in the batch; `incoming_workers`: their rows, with `file`.
+-- The result is what loading the files one by one in `file` order would give: a file loaded before
+-- (same sha256, any name, in the warehouse or earlier in the batch) changes nothing; each new file
+-- for a council and snapshot date takes the next version and supersedes the one before it.
+CREATE OR REPLACE TEMP TABLE batch_files AS
+WITH fresh AS (
+    SELECT * FROM incoming_files
+    WHERE submission_id NOT IN (SELECT submission_id FROM submissions.files)
+    QUALIFY row_number() OVER (PARTITION BY submission_id ORDER BY file) = 1
+),
+latest AS (
+    SELECT la_code, snapshot_date, max(version) AS version FROM submissions.files GROUP BY ALL
+)
+SELECT f.*,
+    row_number() OVER w AS position,
+    coalesce(l.version, 0) + row_number() OVER w AS version,
+    lead(f.submission_id) OVER w AS next_id
+FROM fresh f
+LEFT JOIN latest l ON l.la_code = f.la_code AND l.snapshot_date = f.snapshot_date
+WINDOW w AS (PARTITION BY f.la_code, f.snapshot_date ORDER BY f.file);
+
+-- The current file of each council and date is superseded by the batch's first file for it.
+UPDATE submissions.files AS f
+SET superseded_by = b.submission_id, superseded_at = $loaded_at
+FROM batch_files b
+WHERE b.position = 1 AND f.superseded_by IS NULL
+  AND f.la_code = b.la_code AND f.snapshot_date = b.snapshot_date;
+
+INSERT INTO submissions.workers
+SELECT b.submission_id, w.source_row, w.la_code, w.snapshot_date,
+    sha256($salt || '|' || w.la_code || '|' || w.worker_ref),
+    w.role, w.employment, w.newly_qualified, w.fte, w.children_allocated, w.team, w.families_allocated,
+    w.weighted_caseload, w.demo
+FROM incoming_workers w
+JOIN batch_files b USING (file);
+
+-- Within the batch, each file is superseded by the next one for the same council and date.
+INSERT INTO submissions.files
+SELECT submission_id, file_name, la_code, snapshot_date, version, workers, is_demo, $template_version,
+    $loaded_at, next_id, CASE WHEN next_id IS NOT NULL THEN $loaded_at END
+FROM batch_files
+ORDER BY file;
