@@ -1,16 +1,13 @@
 """Council submissions in DuckDB: the only code that reads or writes the `submissions` schema.
 
 Worker rows stay in the pipeline's working file (schema `submissions`); only the
-disclosure-controlled marts (marts.submission_*) are ever published. A file
-loads in one transaction, keyed by its sha256, so loading it twice changes
-nothing; a later file for the same council and snapshot date supersedes the
-earlier one, which is kept.
+disclosure-controlled marts (marts.submission_*) are ever published. Loading
+is in submissions_load.py (a batch of files in one transaction).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
@@ -22,78 +19,8 @@ MART_TABLES = ("submission_la_snapshot", "submission_cap", "submission_bands")
 AGGREGATE_TABLES = ("agg_groups", "agg_caps", "agg_bands", "published_average")
 
 
-@dataclass(frozen=True)
-class LoadOutcome:
-    submission_id: str
-    loaded: bool  # False: this exact file was loaded before, nothing changed
-    version: int
-    superseded: list[str]
-
-
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     run_script(con, "submissions/schema")
-
-
-def is_loaded(con: duckdb.DuckDBPyConnection, submission_id: str) -> bool:
-    return (
-        con.execute(
-            "SELECT count(*) FROM submissions.files WHERE submission_id = $id", {"id": submission_id}
-        ).fetchall()[0][0]
-        > 0
-    )
-
-
-def load_submission(
-    con: duckdb.DuckDBPyConnection,
-    rows: pl.DataFrame,
-    *,
-    submission_id: str,
-    file_name: str,
-    salt: str,
-    template_version: int,
-    loaded_at: dt.datetime | None = None,
-) -> LoadOutcome:
-    """Load validated rows (pipeline.submissions.validate) in one transaction; hash worker_ref with salt."""
-    ensure_schema(con)
-    if rows.is_empty() or rows["la_code"].n_unique() != 1 or rows["snapshot_date"].n_unique() != 1:
-        raise ValueError("a submission is one council's workers on one snapshot date")
-    if is_loaded(con, submission_id):
-        return LoadOutcome(submission_id, False, _version(con, submission_id), [])
-    before = (
-        con.execute(
-            "SELECT list(submission_id) FROM submissions.files WHERE superseded_by IS NULL "
-            "AND la_code = $la AND snapshot_date = $d",
-            {"la": rows["la_code"][0], "d": rows["snapshot_date"][0]},
-        ).fetchall()[0][0]
-        or []
-    )
-    # Arrow once: a registered polars frame is converted again by every statement that reads it.
-    con.register("incoming_workers", rows.to_arrow())
-    try:
-        run_script(
-            con,
-            "submissions/load",
-            {
-                "id": submission_id,
-                "file_name": file_name,
-                "salt": salt,
-                "template_version": template_version,
-                "loaded_at": loaded_at or dt.datetime.now(dt.UTC),
-                "la_code": rows["la_code"][0],
-                "snapshot_date": rows["snapshot_date"][0],
-                "workers": rows.height,
-                "is_demo": bool(rows["demo"].fill_null(False).all()),
-            },
-        )
-    finally:
-        con.unregister("incoming_workers")
-    return LoadOutcome(submission_id, True, _version(con, submission_id), list(before))
-
-
-def _version(con: duckdb.DuckDBPyConnection, submission_id: str) -> int:
-    return con.execute(
-        "SELECT version FROM submissions.files WHERE submission_id = $id", {"id": submission_id}
-    ).fetchall()[0][0]
 
 
 def _table_exists(con: duckdb.DuckDBPyConnection, schema: str, name: str) -> bool:

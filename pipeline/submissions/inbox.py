@@ -4,8 +4,10 @@ data/submissions/inbox/       files waiting (councils or staff drop them here)
 data/submissions/archive/     loaded files: archive/<la_code>/<snapshot_date>/<sha256[:12]>_<name>
 data/submissions/quarantine/  refused files, each with <name>.report.txt beside it saying why
 
-A refused file is never loaded, not even in part: validation happens before the
-warehouse is touched, and a valid file loads in one transaction.
+A run handles every waiting file as one batch: all are validated (batch_check.py), refused files
+are quarantined, and the acceptable ones load together in ONE transaction. A refused file is never
+loaded, not even in part; a warehouse error loads nothing of the batch and leaves its acceptable
+files in the inbox, to be tried again by the next run.
 """
 
 from __future__ import annotations
@@ -13,15 +15,19 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
+import polars as pl
 
 from pipeline.submissions import spec
-from pipeline.submissions.validate import Problem, check
+from pipeline.submissions.batch_check import check_batch
+from pipeline.submissions.validate import Problem
 from warehouse.config import Settings
-from warehouse.submissions import load_submission
+from warehouse.submissions_load import load_batch
 
 IGNORED_SUFFIXES = (".part", ".tmp", ".crdownload", ".report.txt")
 
@@ -67,30 +73,75 @@ def process_file(
     known_codes: set[str] | None,
     today: dt.date | None = None,
 ) -> Outcome:
-    """Validate, then load and archive, or quarantine with a report. Raises only on warehouse errors."""
-    content = read_limited(path)
-    digest = hashlib.sha256(content).hexdigest()
-    result = check(content, path.name, known_codes, today)
-    if not result.ok:
-        moved = quarantine(path, digest, result.problems, settings, known_codes is not None)
-        return Outcome(path.name, "quarantined", digest, moved, len(result.problems))
-    assert result.rows is not None
-    outcome = load_submission(
-        con,
-        result.rows,
-        submission_id=digest,
-        file_name=path.name,
-        salt=settings.submission_salt,
-        template_version=spec.TEMPLATE_VERSION,
+    """One file: a batch of one."""
+    return process_batch([path], settings, con, known_codes, today)[0]
+
+
+def process_batch(
+    paths: Sequence[Path],
+    settings: Settings,
+    con: duckdb.DuckDBPyConnection,
+    known_codes: set[str] | None,
+    today: dt.date | None = None,
+    timings: dict[str, float] | None = None,
+) -> list[Outcome]:
+    """Validate every file, quarantine the refused ones, load the rest in ONE transaction, archive them.
+
+    Raises only on warehouse errors; then nothing of the batch is loaded and its acceptable files
+    stay in the inbox for the next run. Outcomes are in the order of `paths`.
+    """
+    clock = time.perf_counter()
+    contents = [read_limited(p) for p in paths]
+    digests = [hashlib.sha256(c).hexdigest() for c in contents]
+    batch = check_batch([(p.name, c) for p, c in zip(paths, contents, strict=True)], known_codes, today)
+    del contents
+    validated = time.perf_counter()
+    outcomes: dict[int, Outcome] = {}
+    for i, problems in batch.refused.items():
+        moved = quarantine(paths[i], digests[i], problems, settings, known_codes is not None)
+        outcomes[i] = Outcome(paths[i].name, "quarantined", digests[i], moved, len(problems))
+    good = sorted(set(range(len(paths))) - set(batch.refused))
+    # load_batch numbers files 0..n-1 in inbox order: that order decides versions within the batch.
+    position = {i: n for n, i in enumerate(good)}
+    rows = batch.rows.with_columns(pl.col("file").replace_strict(position, return_dtype=pl.Int64))
+    loaded = (
+        load_batch(
+            con,
+            rows,
+            [(digests[i], paths[i].name) for i in good],
+            salt=settings.submission_salt,
+            template_version=spec.TEMPLATE_VERSION,
+        )
+        if good
+        else []
     )
-    la_code, snapshot = result.rows["la_code"][0], result.rows["snapshot_date"][0]
+    places = rows.group_by("file").agg(pl.col("la_code").first(), pl.col("snapshot_date").first())
+    place = {f: (la, d) for f, la, d in places.iter_rows()}
+    stored = time.perf_counter()
+    for n, i in enumerate(good):
+        la_code, snapshot = place[n]
+        target = archive(paths[i], digests[i], la_code, snapshot, settings)
+        outcomes[i] = Outcome(
+            paths[i].name, "loaded" if loaded[n].loaded else "duplicate", digests[i], target
+        )
+    if timings is not None:
+        timings |= {
+            "validate": validated - clock,
+            "load": stored - validated,
+            "move": time.perf_counter() - stored,
+            "fast_files": batch.fast,
+        }
+    return [outcomes[i] for i in range(len(paths))]
+
+
+def archive(path: Path, digest: str, la_code: str, snapshot: dt.date, settings: Settings) -> Path:
     target = folders(settings)["archive"] / la_code / snapshot.isoformat() / f"{digest[:12]}_{path.name}"
     target.parent.mkdir(parents=True, exist_ok=True)
     if target.exists():
         path.unlink()  # the same bytes are archived already
     else:
         os.replace(path, target)
-    return Outcome(path.name, "loaded" if outcome.loaded else "duplicate", digest, target)
+    return target
 
 
 def quarantine(

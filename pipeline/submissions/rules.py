@@ -14,7 +14,7 @@ from pipeline.submissions import spec
 NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
 _WHOLE = re.compile(r"^\+?\d+(\.0+)?$")
 _GSS = re.compile(r"^E\d{8}$")
-_REF = re.compile(rf"^[A-Za-z0-9][A-Za-z0-9_.\-]{{0,{spec.MAX_REF_LENGTH - 1}}}$")
+REF = re.compile(rf"^[A-Za-z0-9][A-Za-z0-9_.\-]{{0,{spec.MAX_REF_LENGTH - 1}}}$")
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _UK = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 
@@ -99,7 +99,7 @@ def _code(text: str) -> str:
 
 
 def _ref(text: str) -> str:
-    if not _REF.match(text):
+    if not REF.match(text):
         raise Bad
     return text
 

@@ -21,6 +21,22 @@ from pipeline.submissions.rules import NUMBER, Bad
 from pipeline.submissions.rules import parsers as parsers_for
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# The typed rows of an acceptable file (batch_check.py builds the same frame set-based).
+FRAME_SCHEMA = {
+    "source_row": pl.Int64,
+    "la_code": pl.String,
+    "snapshot_date": pl.Date,
+    "worker_ref": pl.String,
+    "role": pl.String,
+    "employment": pl.String,
+    "newly_qualified": pl.Boolean,
+    "fte": pl.Float64,
+    "children_allocated": pl.Int64,
+    "team": pl.String,
+    "families_allocated": pl.Int64,
+    "weighted_caseload": pl.Float64,
+    "demo": pl.Boolean,
+}
 
 
 @dataclass(frozen=True)
@@ -124,6 +140,13 @@ def check(
     return out
 
 
+def cell_value(raw: str | None, name: str, parse: Callable) -> tuple[bool, object]:
+    """(acceptable, typed value) of one cell, by the same rules as the row-by-row check."""
+    problems: list[Problem] = []
+    value = _cell(raw, name, 0, parse, problems)
+    return not problems, value
+
+
 def _cell(raw: str | None, name: str, number: int, parse: Callable, problems: list[Problem]) -> object:
     column = spec.BY_NAME[name]
     text = raw.strip() if raw is not None else ""
@@ -194,21 +217,7 @@ def _file_rules(records: list[dict], known_codes: Collection[str] | None) -> lis
 
 
 def _frame(records: list[dict]) -> pl.DataFrame:
-    schema = {
-        "source_row": pl.Int64,
-        "la_code": pl.String,
-        "snapshot_date": pl.Date,
-        "worker_ref": pl.String,
-        "role": pl.String,
-        "employment": pl.String,
-        "newly_qualified": pl.Boolean,
-        "fte": pl.Float64,
-        "children_allocated": pl.Int64,
-        "team": pl.String,
-        "families_allocated": pl.Int64,
-        "weighted_caseload": pl.Float64,
-        "demo": pl.Boolean,
-    }
+    schema = FRAME_SCHEMA
     rows = [{k: r.get(k) for k in schema} for r in records]
     frame = pl.DataFrame(rows, schema=schema, orient="row")
     return frame.with_columns(pl.col("demo").fill_null(False))

@@ -16,7 +16,8 @@ from pipeline.submissions import disclosure, generator
 from pipeline.submissions.validate import check
 from tests.submissions.helpers import KNOWN, TODAY, csv_bytes, row
 from warehouse.db import connect
-from warehouse.submissions import build_aggregates, load_submission
+from warehouse.submissions import build_aggregates
+from warehouse.submissions_load import load_submission
 
 EDGES = {12.0, 15.0, 18.0, 20.0, 25.0}
 

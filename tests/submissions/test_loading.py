@@ -12,7 +12,8 @@ from pipeline.submissions.inbox import folders, process_file
 from pipeline.submissions.validate import check
 from tests.submissions.helpers import KNOWN, TODAY, checksums, csv_bytes, good_rows
 from warehouse.db import connect
-from warehouse.submissions import build_aggregates, ensure_schema, load_submission, write_marts
+from warehouse.submissions import build_aggregates, ensure_schema, write_marts
+from warehouse.submissions_load import load_submission
 
 
 def drop(settings, name: str, content: bytes):

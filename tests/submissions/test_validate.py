@@ -32,18 +32,18 @@ def test_bom_and_windows_1252_are_accepted():
     assert result.ok and result.encoding == "windows-1252"
 
 
-@pytest.mark.parametrize(
-    "content, hint",
-    [
-        (b"", "empty"),
-        (b"   \r\n", "empty"),
-        (b"la_code;snapshot_date\r\nE06000001;2025-09-30\r\n", "separated by ';'"),
-        ("la_code,worker_ref\r\n".encode("utf-16"), "UTF-16"),
-        (b"la_code,fte\r\nE06000001,\x81\x8d\r\n", "neither UTF-8 nor Windows-1252"),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "old Excel .xls"),
-        (b"la_code,fte\r\nE06000001,\x00\x01\r\n", "NUL"),
-    ],
-)
+UNREADABLE = [
+    (b"", "empty"),
+    (b"   \r\n", "empty"),
+    (b"la_code;snapshot_date\r\nE06000001;2025-09-30\r\n", "separated by ';'"),
+    ("la_code,worker_ref\r\n".encode("utf-16"), "UTF-16"),
+    (b"la_code,fte\r\nE06000001,\x81\x8d\r\n", "neither UTF-8 nor Windows-1252"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "old Excel .xls"),
+    (b"la_code,fte\r\nE06000001,\x00\x01\r\n", "NUL"),
+]
+
+
+@pytest.mark.parametrize("content, hint", UNREADABLE)
 def test_unreadable_files(content, hint):
     found = problems(content)
     assert len(found) == 1 and found[0].row is None and hint in found[0].expected
@@ -61,46 +61,53 @@ def test_wrong_and_missing_columns():
     assert any("a column named fte" in p.expected for p in found)
 
 
-@pytest.mark.parametrize(
-    "column, value, expect",
-    [
-        ("fte", "full time", "a number above 0"),
-        ("fte", "0", "a number above 0"),
-        ("fte", "1.2", "at most 1"),
-        ("fte", "-0.5", "a number above 0"),
-        ("children_allocated", "twelve", "whole number"),
-        ("children_allocated", "-1", "whole number"),
-        ("children_allocated", "12.5", "whole number"),
-        ("children_allocated", str(spec.MAX_CHILDREN + 1), f"0 to {spec.MAX_CHILDREN}"),
-        ("families_allocated", "3 families", "whole number"),
-        ("weighted_caseload", "n/a", "number from 0"),
-        ("la_code", "E0600001", "GSS code"),
-        ("la_code", "E06000999", "current English council"),
-        ("snapshot_date", "2026-01-01", "never in the future"),
-        ("snapshot_date", "30 Sept 2025", "YYYY-MM-DD"),
-        ("snapshot_date", "2025-02-30", "YYYY-MM-DD"),
-        ("role", "manager", "one of: case holder"),
-        ("employment", "locum", "permanent, agency"),
-        ("newly_qualified", "maybe", "yes or no"),
-        ("team", "fostering", "assessment"),
-        ("worker_ref", "Jane Smith", "never a name"),
-        ("worker_ref", "", "a value"),
-    ],
-)
-def test_bad_cells_name_row_column_value_and_expectation(column, value, expect):
+BAD_CELLS = [
+    ("fte", "full time", "a number above 0"),
+    ("fte", "0", "a number above 0"),
+    ("fte", "1.2", "at most 1"),
+    ("fte", "-0.5", "a number above 0"),
+    ("children_allocated", "twelve", "whole number"),
+    ("children_allocated", "-1", "whole number"),
+    ("children_allocated", "12.5", "whole number"),
+    ("children_allocated", str(spec.MAX_CHILDREN + 1), f"0 to {spec.MAX_CHILDREN}"),
+    ("families_allocated", "3 families", "whole number"),
+    ("weighted_caseload", "n/a", "number from 0"),
+    ("la_code", "E0600001", "GSS code"),
+    ("la_code", "E06000999", "current English council"),
+    ("snapshot_date", "2026-01-01", "never in the future"),
+    ("snapshot_date", "30 Sept 2025", "YYYY-MM-DD"),
+    ("snapshot_date", "2025-02-30", "YYYY-MM-DD"),
+    ("role", "manager", "one of: case holder"),
+    ("employment", "locum", "permanent, agency"),
+    ("newly_qualified", "maybe", "yes or no"),
+    ("team", "fostering", "assessment"),
+    ("worker_ref", "Jane Smith", "never a name"),
+    ("worker_ref", "", "a value"),
+]
+
+
+def bad_cell_file(column: str, value: str) -> bytes:
     rows = good_rows(8)
     # A file-wide value (la_code, snapshot_date) is changed on every row, so only the cell rule fires.
-    targets = range(8) if column in ("la_code", "snapshot_date") else [2]
-    for i in targets:
+    for i in range(8) if column in ("la_code", "snapshot_date") else [2]:
         rows[i][column] = value
-    found = problems(csv_bytes(rows))
+    return csv_bytes(rows)
+
+
+@pytest.mark.parametrize("column, value, expect", BAD_CELLS)
+def test_bad_cells_name_row_column_value_and_expectation(column, value, expect):
+    targets = range(8) if column in ("la_code", "snapshot_date") else [2]
+    found = problems(bad_cell_file(column, value))
     assert found, f"{column}={value!r} was accepted"
     first = found[0]
     assert (first.row, first.column, first.value) == (2 if len(targets) > 1 else 4, column, value)
     assert expect in first.expected
 
 
-@pytest.mark.parametrize("value", ['=HYPERLINK("http://x")', "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)"])
+FORMULAS = ['=HYPERLINK("http://x")', "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)"]
+
+
+@pytest.mark.parametrize("value", FORMULAS)
 def test_formula_cells_are_refused_but_signed_numbers_are_not(value):
     rows = good_rows(6)
     rows[1]["worker_ref"] = value

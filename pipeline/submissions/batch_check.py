@@ -1,0 +1,201 @@
+"""Check a whole inbox run at once: the rules of validate.check as column operations, for plain CSVs.
+
+The row-by-row checker costs tens of microseconds a row; a national run has millions. A file takes
+the fast path only when it is *plain*: ASCII without quotes or control characters, lines ending in
+LF or CRLF, no blank lines, a header of the template's own column names, and exactly one cell per
+column on every line. Then every distinct cell text of the batch is decided by validate's own cell
+function (so a value means the same on both paths) and the file rules (one council, one date, one
+demo marker, each worker_ref once, a known council) run per file as group-bys.
+
+Any file that is not plain, or has any problem at all, goes to validate.check, so a refused file's
+messages (row, column, value, expectation) are exactly as before. This path never accepts a file
+the row-by-row checker refuses (tests/submissions/test_batch_check.py compares the two).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import polars as pl
+
+from pipeline.submissions import spec
+from pipeline.submissions.rules import REF
+from pipeline.submissions.rules import parsers as parsers_for
+from pipeline.submissions.validate import FRAME_SCHEMA, Problem, cell_value, check
+
+# Bytes a plain file may hold: printable ASCII but the quote, and line ends. Anything else (quotes,
+# control characters Python's str.strip() removes and polars does not, non-ASCII) goes the slow way.
+_PLAIN_BYTES = bytes(b for b in range(0x20, 0x7F) if b != ord('"')) + b"\r\n"
+CHUNK_BYTES = 32_000_000  # files are read into polars this many bytes at a time (bounded memory)
+
+
+@dataclass
+class Batch:
+    """Typed rows of every acceptable file (column `file` = position in the input), problems of the rest.
+
+    Rows are in file order within a file; files are not in input order.
+    """
+
+    rows: pl.DataFrame
+    refused: dict[int, list[Problem]] = field(default_factory=dict)
+    fast: int = 0  # files accepted by the set-based path (the rest went through validate.check)
+
+
+def plain_body(name: str, content: bytes) -> tuple[tuple[str, ...], bytes] | None:
+    """(header, body lines each ending in LF or CRLF) when the file qualifies for the fast path, else None."""
+    if not name.lower().endswith(".csv") or not 0 < len(content) <= spec.MAX_FILE_BYTES:
+        return None
+    if content.translate(None, _PLAIN_BYTES) or content.count(b"\r") != content.count(b"\r\n"):
+        return None
+    text = content if content.endswith(b"\n") else content + b"\r\n"
+    if text.startswith((b"\n", b"\r\n")) or b"\n\n" in text or b"\n\r\n" in text:
+        return None
+    head, _, body = text.partition(b"\n")
+    header = tuple(head.decode("ascii").removesuffix("\r").split(","))
+    if len(set(header)) != len(header) or not set(header) <= set(spec.COLUMN_NAMES):
+        return None
+    if not set(spec.REQUIRED) <= set(header) or not body:
+        return None
+    if body.count(b"\n") > spec.MAX_ROWS:
+        return None
+    return header, body
+
+
+def check_batch(
+    files: Sequence[tuple[str, bytes]],
+    known_codes: Collection[str] | None = None,
+    today: dt.date | None = None,
+) -> Batch:
+    """Every file's verdict; typed rows identical to validate.check's for each acceptable file."""
+    today = today or dt.date.today()
+    plain: dict[tuple[str, ...], list[tuple[int, bytes]]] = {}
+    slow: list[int] = []
+    for i, (name, content) in enumerate(files):
+        found = plain_body(name, content)
+        if found is None:
+            slow.append(i)
+        else:
+            plain.setdefault(found[0], []).append((i, found[1]))
+    frames: list[pl.DataFrame] = []
+    for header, members in plain.items():
+        for chunk in _chunks(members):
+            accepted, rejected = _fast(header, chunk, known_codes, today)
+            frames.append(accepted)
+            slow += rejected
+    fast = sum(f["file"].n_unique() for f in frames if f.height)
+    refused: dict[int, list[Problem]] = {}
+    for i in sorted(slow):
+        result = check(files[i][1], files[i][0], known_codes, today)
+        if result.ok:
+            assert result.rows is not None
+            frames.append(result.rows.select(pl.lit(i, pl.Int64).alias("file"), pl.all()))
+        else:
+            refused[i] = result.problems
+    rows = pl.concat([_empty(), *frames])
+    return Batch(rows, refused, fast)
+
+
+def _empty() -> pl.DataFrame:
+    return pl.DataFrame(schema={"file": pl.Int64, **FRAME_SCHEMA})
+
+
+def _chunks(members: list[tuple[int, bytes]]) -> list[list[tuple[int, bytes]]]:
+    out: list[list[tuple[int, bytes]]] = [[]]
+    size = 0
+    for member in members:
+        if size > CHUNK_BYTES:
+            out.append([])
+            size = 0
+        out[-1].append(member)
+        size += len(member[1])
+    return out
+
+
+def _fast(
+    header: tuple[str, ...],
+    members: list[tuple[int, bytes]],
+    known_codes: Collection[str] | None,
+    today: dt.date,
+) -> tuple[pl.DataFrame, list[int]]:
+    """(typed rows of the files that pass every rule, files to hand to the row-by-row checker)."""
+    buffer = b"".join(body for _, body in members)
+    lines = np.array([body.count(b"\n") for _, body in members])
+    file_of_line = np.repeat(np.array([i for i, _ in members]), lines)
+    row_in_file = np.arange(len(file_of_line)) - np.repeat(np.cumsum(lines) - lines, lines)
+    # Exactly one cell per column on every line: count the commas per line.
+    raw = np.frombuffer(buffer, dtype=np.uint8)
+    ends = np.flatnonzero(raw == ord("\n"))
+    commas = np.diff(np.searchsorted(np.flatnonzero(raw == ord(",")), ends), prepend=0)
+    ragged = set(np.unique(file_of_line[commas != len(header) - 1]).tolist())
+    if ragged:  # read the others without them
+        kept = [m for m in members if m[0] not in ragged]
+        accepted, rejected = _fast(header, kept, known_codes, today) if kept else (_empty(), [])
+        return accepted, rejected + sorted(ragged)
+    text = pl.read_csv(
+        io.BytesIO(buffer),
+        has_header=False,
+        schema={name: pl.String for name in header},
+        quote_char=None,
+        empty_string_is_null=True,
+    )
+    if text.height != len(file_of_line):  # cannot happen for a plain file; be safe, not fast
+        return _empty(), [i for i, _ in members]
+    typed, ok = _typed_columns(text, today)
+    frame = pl.DataFrame(
+        {"file": file_of_line, "source_row": row_in_file + 2},
+        schema={"file": pl.Int64, "source_row": pl.Int64},
+    ).with_columns(typed, ok=ok)
+    rules = frame.group_by("file").agg(
+        pl.col("ok").all()
+        & (pl.col("la_code").n_unique() == 1)
+        & (pl.col("snapshot_date").n_unique() == 1)
+        & (pl.col("demo").drop_nulls().n_unique() <= 1)
+        & (pl.col("worker_ref").n_unique() == pl.len())
+        & (pl.lit(True) if known_codes is None else pl.col("la_code").is_in(list(known_codes)).all())
+    )
+    good = rules.filter(pl.col("ok"))["file"]
+    accepted = (
+        frame.filter(pl.col("file").is_in(good.implode()))
+        .select("file", *FRAME_SCHEMA)
+        .with_columns(pl.col("demo").fill_null(False))
+    )
+    rejected = rules.filter(~pl.col("ok"))["file"].to_list()
+    return accepted, rejected
+
+
+def _typed_columns(text: pl.DataFrame, today: dt.date) -> tuple[list[pl.Series], pl.Series]:
+    """Each template column typed as validate._frame types it, and whether every cell was acceptable."""
+    parsers = parsers_for(today)
+    ok = pl.Series("ok", np.ones(text.height, dtype=bool))
+    out: list[pl.Series] = []
+    for name in spec.COLUMN_NAMES:
+        dtype = FRAME_SCHEMA[name]
+        if name not in text.columns:  # an optional column the file leaves out
+            out.append(pl.Series(name, [None] * text.height, dtype=dtype))
+            continue
+        column = text[name]
+        if name == "worker_ref":  # one value per worker: a regex, not a lookup
+            stripped = column.str.strip_chars(" ")
+            out.append(stripped.rename(name))
+            ok = ok & stripped.str.contains(REF.pattern).fill_null(False)
+            continue
+        values = column.unique().to_list()
+        verdicts = [
+            cell_value(v if v is not None and v.strip() else None, name, parsers[name]) for v in values
+        ]
+        table = pl.DataFrame(
+            {"raw": values, "good": [g for g, _ in verdicts], "value": [v for _, v in verdicts]},
+            schema={"raw": pl.String, "good": pl.Boolean, "value": dtype},
+        )
+        joined = (
+            column.rename("raw")
+            .to_frame()
+            .join(table, on="raw", how="left", nulls_equal=True, maintain_order="left")
+        )
+        out.append(joined["value"].rename(name))
+        ok = ok & joined["good"]
+    return out, ok
