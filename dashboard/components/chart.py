@@ -1,7 +1,9 @@
 """A chart with its download and its table alternative, so every chart has both.
 
 The CSV holds exactly the rows the chart was drawn from (kept in a Store beside
-it); the <details> table shows the same rows as text.
+it); the <details> table shows the same rows as text. The table is built from that Store
+when the reader first opens it: a page's tables are thousands of Dash components, and
+drawing them in the browser cost more than its charts (docs/benchmarks.md).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from dashboard.components.table import scrollable_table
 from dashboard.export import records_to_csv
 
 MAX_TABLE_ROWS = 400
+TABLE_PENDING = "Loading the table…"
 
 
 @dataclass(frozen=True)
@@ -136,13 +139,37 @@ def chart_block(
                     dcc.Download(id={"type": "chart-dl", "chart": cid}),
                     dcc.Store(
                         id={"type": "chart-data", "chart": cid},
-                        data={"filename": filename, "columns": list(shown.columns), "rows": shown.to_dicts()},
+                        data={
+                            "filename": filename,
+                            "columns": list(shown.columns),
+                            "headings": [columns[c] for c in shown.columns],
+                            "rows": shown.to_dicts(),
+                        },
                     ),
                 ],
             ),
-            html.Details([html.Summary(f"Show the figures as a table: {title}"), data_table(shown, columns)]),
+            html.Details(
+                [
+                    html.Summary(
+                        f"Show the figures as a table: {title}", id={"type": "chart-table-open", "chart": cid}
+                    ),
+                    html.Div(id={"type": "chart-table", "chart": cid}, children=TABLE_PENDING),
+                ]
+            ),
         ],
     )
+
+
+def stored_table(stored: dict | None) -> html.Div | None:
+    """The <details> table of a chart, from the rows kept for its CSV; None without them."""
+    if not stored or "rows" not in stored:
+        return None
+    cols = stored.get("columns") or []
+    headings = dict(zip(cols, stored.get("headings") or cols, strict=False))
+    heads = [headings.get(c, c) for c in cols]
+    rows = stored["rows"][:MAX_TABLE_ROWS]
+    body = [html.Tr([html.Td(_cell(row.get(c))) for c in cols]) for row in rows]
+    return scrollable_table("Table", heads, body)
 
 
 def data_table(df: pl.DataFrame, columns: dict[str, str], caption: str | None = None) -> html.Div:
@@ -189,6 +216,16 @@ def register(app: Dash) -> None:
     def _download(n_clicks: int | None, stored: dict | None):
         payload = download_payload(n_clicks, stored)
         return payload if payload is not None else no_update
+
+    @app.callback(
+        Output({"type": "chart-table", "chart": MATCH}, "children"),
+        Input({"type": "chart-table-open", "chart": MATCH}, "n_clicks"),
+        State({"type": "chart-data", "chart": MATCH}, "data"),
+        prevent_initial_call=True,
+    )
+    def _table(n_clicks: int | None, stored: dict | None):
+        table = stored_table(stored) if n_clicks else None
+        return table if table is not None else no_update
 
     @app.callback(
         Output({"type": "chart-figure", "chart": MATCH}, "children"),

@@ -239,3 +239,18 @@ def test_every_chart_draws_with_the_partial_plotly_bundle(dash_duo, site):
         assert any("plotly-cartesian" in u for u in loaded), (path, loaded)
         assert not any("package_data/plotly.min.js" in u for u in loaded), (path, loaded)
     assert dash_duo.get_logs() == []
+
+
+def test_a_charts_table_is_drawn_when_opened(dash_duo, site):
+    dash_duo.start_server(site)
+    dash_duo.driver.get(dash_duo.server_url + "/?year=2025&cap=18")
+    dash_duo.wait_for_element("#graph-ranked .main-svg", timeout=15)
+    assert not dash_duo.driver.find_elements(By.CSS_SELECTOR, "#section-ranked table")
+    summary = dash_duo.find_element("#section-ranked details summary")
+    dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", summary)
+    summary.send_keys(Keys.ENTER)  # a keyboard user opens it as a mouse user does
+    dash_duo.wait_for_contains_text("#section-ranked table", "Leeds", timeout=15)
+    rows = dash_duo.driver.find_elements(By.CSS_SELECTOR, "#section-ranked tbody tr")
+    assert len(rows) == 149  # every council with a published caseload, as the bars show
+    assert dash_duo.find_element("#section-ranked thead").text.startswith("Position Council Region")
+    assert dash_duo.get_logs() == []
