@@ -72,19 +72,24 @@ def hex_path(q: int, r: int) -> str:
     return "M " + " L ".join(f"{x:.3f},{y:.3f}" for x, y in pts) + " Z"
 
 
+def _fills(values: list[float | None], scale: str, lo: float, hi: float, offset: float) -> list[str]:
+    """Each value's colour on the scale (MISSING for None), sampled in one call: plotly looks the
+    named scale up on every call, which was most of the cost of drawing the map."""
+    shown = [min(max((v - offset - lo) / (hi - lo), 0.0), 1.0) for v in values if v is not None]
+    sampled = iter(sample_colorscale(scale, shown) if shown else [])
+    return [MISSING if v is None else next(sampled) for v in values]
+
+
 def hex_map(hexes: pl.DataFrame, cap: float, cap_label: str, mode: str = "caseload") -> go.Figure:
     """`hexes`: q, r, hex_name, la_name, caseload_fte, caseload_status, over_cap (one row per hex)."""
     distance = mode == "distance"
     lo, hi = DISTANCE_RANGE if distance else CASELOAD_RANGE
     scale = "PuOr_r" if distance else "cividis"
+    rows = list(hexes.iter_rows(named=True))
+    values = [r["caseload_fte"] if r["caseload_status"] == "published" else None for r in rows]
+    fills = _fills(values, scale, lo, hi, cap if distance else 0.0)
     shapes, xs, ys, texts = [], [], [], []
-    for row in hexes.iter_rows(named=True):
-        value = row["caseload_fte"] if row["caseload_status"] == "published" else None
-        shown = None if value is None else (value - cap if distance else value)
-        if shown is None:
-            fill = MISSING
-        else:
-            fill = sample_colorscale(scale, [min(max((shown - lo) / (hi - lo), 0.0), 1.0)])[0]
+    for row, value, fill in zip(rows, values, fills, strict=True):
         over = bool(row["over_cap"])
         shapes.append(
             dict(
