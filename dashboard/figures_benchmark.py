@@ -13,7 +13,7 @@ import polars as pl
 from plotly.subplots import make_subplots
 
 from dashboard.benchmarks import METHODS
-from dashboard.figures import ENGLAND_C, FONT, Y_TITLE, _base
+from dashboard.figures import ENGLAND_C, FONT, Y_TITLE, _base, add_line
 
 HIGHER, LOWER, SIMILAR = "#b35806", "#542788", "#7f7f7f"
 LIMIT_COLUMNS = {
@@ -98,11 +98,12 @@ def funnel(
         )
     if points.height:
         england = points["england_value"][0]
-        fig.add_hline(
+        add_line(
+            fig,
             england,
             line=dict(color=ENGLAND_C, dash="dot", width=2),
-            annotation_text=f"England: {england:.1f}",
-            annotation_position="top left",
+            text=f"England: {england:.1f}",
+            position="top left",
         )
     fig.update_xaxes(title="Case-holding social workers (FTE), log scale", type="log")
     fig.update_yaxes(title=Y_TITLE)

@@ -94,3 +94,12 @@ def test_caveats_say_which_release_revised_a_figure():
     text = " ".join(profile.caveats(council, history, revisions, releases))
     assert "Revised in the reporting year 2025 release: 2024 turnover rate fte was 0.9" in text
     assert "in the reporting year 2024 release, now not published (u" in text
+
+
+def test_every_figure_gets_the_site_template_without_setting_it_per_figure():
+    import plotly.graph_objects as go
+
+    from dashboard import figures_benchmark  # noqa: F401  (imports figures: the default is the site's)
+
+    fig = figures._base(go.Figure(), 300)
+    assert fig.layout.template.layout.plot_bgcolor == "white"  # plotly_white, not plotly's grey
