@@ -63,7 +63,8 @@ def add_line(
     if font is not None:
         label["annotation_font"] = font
     note = axis_spanning_shape_annotation(None, "hline" if axis == "y" else "vline", shape, label)
-    fig.update_layout(shapes=[*fig.layout.shapes, shape], annotations=[*fig.layout.annotations, note | refs])
+    fig.layout.shapes += (shape,)  # update_layout(shapes=[...]) re-validated the existing ones: 10x slower
+    fig.layout.annotations += (note | refs,)
 
 
 def _reference_lines(
