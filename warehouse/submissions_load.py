@@ -1,22 +1,34 @@
-"""Loading validated submissions: a whole inbox run in one transaction, set-based.
+"""Loading validated submissions: a whole inbox run in one transaction, set-based, part by part.
 
 One transaction per file cost milliseconds a file (23,000 files at national scale); one for the
-batch costs about the same as for one file. The batch either loads completely or not at all, and
-gives what loading its files one at a time in order would give (warehouse/sql/submissions/
-load_batch.sql): the same bytes load once, a later file for a council and date supersedes the
-earlier one, which is kept as history.
+batch costs about the same as for one file. Worker rows go in part by part as they are validated
+(so a national run never holds all of them in memory), the files' own rows last; the batch loads
+completely or not at all, and gives what loading its files one at a time in order would give
+(sql/submissions/load_files.sql): the same bytes load once, a later file for a council and date
+supersedes the earlier one, which is kept as history.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import duckdb
 import polars as pl
 
-from warehouse.db import run_script
+from warehouse.db import _split, run_script, sql_text
+
+FACTS = {  # incoming_files: one row per acceptable file of the batch
+    "file": pl.Int64,
+    "submission_id": pl.String,
+    "file_name": pl.String,
+    "la_code": pl.String,
+    "snapshot_date": pl.Date,
+    "workers": pl.Int64,
+    "is_demo": pl.Boolean,
+}
 
 
 @dataclass(frozen=True)
@@ -25,6 +37,77 @@ class LoadOutcome:
     loaded: bool  # False: this exact file was loaded before (or earlier in the batch), nothing changed
     version: int
     superseded: list[str]
+
+
+class BatchLoad:
+    """The open batch: add() validated rows part by part; the files are written when the batch closes."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, salt: str):
+        self.con, self.salt = con, salt
+        self.started = False
+        self.known: set[str] = set()
+        self.facts: list[pl.DataFrame] = []
+        self.outcomes: dict[int, LoadOutcome] = {}
+
+    def _start(self) -> None:
+        run_script(self.con, "submissions/schema")
+        self.con.execute("BEGIN TRANSACTION")
+        self.started = True
+        files = self.con.execute("SELECT submission_id FROM submissions.files").fetchall()
+        self.known = {sid for (sid,) in files}
+
+    def add(self, rows: pl.DataFrame, files: Mapping[int, tuple[str, str]]) -> None:
+        """Rows of acceptable files (column `file`, a key of files: (submission_id, file_name))."""
+        if not self.started:
+            self._start()
+        facts = _facts(rows, files)
+        self.facts.append(facts)
+        fresh = facts.filter(~pl.col("submission_id").is_in(list(self.known))).unique(
+            "submission_id", keep="first", maintain_order=True
+        )
+        if fresh.is_empty():
+            return
+        self.known |= set(fresh["submission_id"])
+        ids = fresh.select("file", "submission_id")
+        # Arrow once: a registered polars frame is converted again by every statement that reads it.
+        self.con.register("incoming_ids", ids.to_arrow())
+        self.con.register(
+            "incoming_workers", rows.filter(pl.col("file").is_in(ids["file"].implode())).to_arrow()
+        )
+        # On an error the transaction is aborted and rolled back: nothing more may run on it here.
+        _execute(self.con, "submissions/load_workers", {"salt": self.salt})
+        self.con.unregister("incoming_ids")
+        self.con.unregister("incoming_workers")
+
+    def finish(self, template_version: int, loaded_at: dt.datetime) -> None:
+        facts = pl.concat([pl.DataFrame(schema=FACTS), *self.facts]).sort("file")
+        self.con.register("incoming_files", facts.to_arrow())
+        _execute(
+            self.con, "submissions/load_files", {"template_version": template_version, "loaded_at": loaded_at}
+        )
+        self.outcomes = _outcomes(self.con)
+        self.con.unregister("incoming_files")
+        self.con.execute("DROP TABLE temp.batch_files")
+
+
+@contextmanager
+def batch_load(
+    con: duckdb.DuckDBPyConnection, *, salt: str, template_version: int, loaded_at: dt.datetime | None = None
+) -> Iterator[BatchLoad]:
+    """One transaction: everything added inside is loaded at the end, or nothing if anything fails.
+
+    The transaction opens with the first add(): a batch of refused files never touches the warehouse.
+    """
+    batch = BatchLoad(con, salt)
+    try:
+        yield batch
+        if batch.started:
+            batch.finish(template_version, loaded_at or dt.datetime.now(dt.UTC))
+            con.execute("COMMIT")
+    except BaseException:
+        if batch.started:
+            con.execute("ROLLBACK")
+        raise
 
 
 def load_batch(
@@ -36,30 +119,10 @@ def load_batch(
     template_version: int,
     loaded_at: dt.datetime | None = None,
 ) -> list[LoadOutcome]:
-    """Load validated rows (column `file` indexes `files`: (submission_id, file_name)) in one transaction.
-
-    worker_ref is hashed with salt and never stored. Outcomes are in the order of `files`.
-    """
-    run_script(con, "submissions/schema")
-    facts = _facts(rows, files)
-    # Arrow once: a registered polars frame is converted again by every statement that reads it.
-    con.register("incoming_files", facts.to_arrow())
-    con.register("incoming_workers", rows.to_arrow())
-    try:
-        run_script(
-            con,
-            "submissions/load_batch",
-            {
-                "salt": salt,
-                "template_version": template_version,
-                "loaded_at": loaded_at or dt.datetime.now(dt.UTC),
-            },
-        )
-        return _outcomes(con, files)
-    finally:
-        con.unregister("incoming_files")
-        con.unregister("incoming_workers")
-        con.execute("DROP TABLE IF EXISTS temp.batch_files")
+    """Validated rows (column `file` indexes `files`: (submission_id, file_name)) in one transaction."""
+    with batch_load(con, salt=salt, template_version=template_version, loaded_at=loaded_at) as batch:
+        batch.add(rows, dict(enumerate(files)))
+    return [batch.outcomes[i] for i in range(len(files))]
 
 
 def load_submission(
@@ -84,7 +147,14 @@ def load_submission(
     )[0]
 
 
-def _facts(rows: pl.DataFrame, files: Sequence[tuple[str, str]]) -> pl.DataFrame:
+def _execute(con: duckdb.DuckDBPyConnection, name: str, params: dict) -> None:
+    """A SQL file's statements inside the caller's transaction (run_script opens its own)."""
+    for statement in _split(sql_text(name)):
+        if statement.strip():
+            con.execute(statement, {k: v for k, v in params.items() if f"${k}" in statement} or None)
+
+
+def _facts(rows: pl.DataFrame, files: Mapping[int, tuple[str, str]]) -> pl.DataFrame:
     """One row per file: its council, date, worker count and demo flag; refuses a malformed file."""
     facts = rows.group_by("file").agg(
         la_codes=pl.col("la_code").n_unique(),
@@ -98,23 +168,22 @@ def _facts(rows: pl.DataFrame, files: Sequence[tuple[str, str]]) -> pl.DataFrame
         raise ValueError("a submission is one council's workers on one snapshot date")
     names = pl.DataFrame(
         {
-            "file": range(len(files)),
-            "submission_id": [s for s, _ in files],
-            "file_name": [n for _, n in files],
+            "file": list(files),
+            "submission_id": [s for s, _ in files.values()],
+            "file_name": [n for _, n in files.values()],
         },
         schema={"file": pl.Int64, "submission_id": pl.String, "file_name": pl.String},
     )
-    return names.join(facts.drop("la_codes", "dates"), on="file")
+    return names.join(facts.drop("la_codes", "dates"), on="file").select(*FACTS)
 
 
-def _outcomes(con: duckdb.DuckDBPyConnection, files: Sequence[tuple[str, str]]) -> list[LoadOutcome]:
+def _outcomes(con: duckdb.DuckDBPyConnection) -> dict[int, LoadOutcome]:
     found = con.execute(
-        """SELECT i.file, b.file IS NOT NULL, f.version,
+        """SELECT i.file, i.submission_id, b.file IS NOT NULL, f.version,
                coalesce((SELECT list(p.submission_id ORDER BY p.version) FROM submissions.files p
                          WHERE b.file IS NOT NULL AND p.superseded_by = i.submission_id), [])
            FROM incoming_files i
            JOIN submissions.files f USING (submission_id)
-           LEFT JOIN temp.batch_files b ON b.file = i.file
-           ORDER BY i.file"""
+           LEFT JOIN temp.batch_files b ON b.file = i.file"""
     ).fetchall()
-    return [LoadOutcome(files[i][0], loaded, version, list(old)) for i, loaded, version, old in found]
+    return {i: LoadOutcome(sid, loaded, version, list(old)) for i, sid, loaded, version, old in found}

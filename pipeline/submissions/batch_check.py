@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -30,7 +30,7 @@ from pipeline.submissions.validate import FRAME_SCHEMA, Problem, cell_value, che
 # Bytes a plain file may hold: printable ASCII but the quote, and line ends. Anything else (quotes,
 # control characters Python's str.strip() removes and polars does not, non-ASCII) goes the slow way.
 _PLAIN_BYTES = bytes(b for b in range(0x20, 0x7F) if b != ord('"')) + b"\r\n"
-CHUNK_BYTES = 32_000_000  # files are read into polars this many bytes at a time (bounded memory)
+CHUNK_BYTES = 32_000_000  # plain files are read into polars this many bytes at a time (bounded memory)
 
 
 @dataclass
@@ -70,49 +70,76 @@ def check_batch(
     known_codes: Collection[str] | None = None,
     today: dt.date | None = None,
 ) -> Batch:
-    """Every file's verdict; typed rows identical to validate.check's for each acceptable file."""
+    """Every file's verdict at once; typed rows identical to validate.check's for each acceptable file."""
+    parts = list(check_stream(((i, n, c) for i, (n, c) in enumerate(files)), known_codes, today))
+    refused = {i: problems for part in parts for i, problems in part.refused.items()}
+    return Batch(pl.concat([_empty(), *(p.rows for p in parts)]), refused, sum(p.fast for p in parts))
+
+
+def check_stream(
+    files: Iterable[tuple[int, str, bytes]],
+    known_codes: Collection[str] | None = None,
+    today: dt.date | None = None,
+) -> Iterator[Batch]:
+    """Verdicts part by part as (index, name, content) arrive: a file's bytes are held only until its part.
+
+    Plain files are grouped by header into parts of about CHUNK_BYTES; any other file is a part of
+    its own, checked by validate.check.
+    """
     today = today or dt.date.today()
-    plain: dict[tuple[str, ...], list[tuple[int, bytes]]] = {}
-    slow: list[int] = []
-    for i, (name, content) in enumerate(files):
+    pending: dict[tuple[str, ...], list[tuple[int, str, bytes]]] = {}
+    sizes: dict[tuple[str, ...], int] = {}
+    for i, name, content in files:
         found = plain_body(name, content)
         if found is None:
-            slow.append(i)
-        else:
-            plain.setdefault(found[0], []).append((i, found[1]))
-    frames: list[pl.DataFrame] = []
-    for header, members in plain.items():
-        for chunk in _chunks(members):
-            accepted, rejected = _fast(header, chunk, known_codes, today)
-            frames.append(accepted)
-            slow += rejected
-    fast = sum(f["file"].n_unique() for f in frames if f.height)
-    refused: dict[int, list[Problem]] = {}
-    for i in sorted(slow):
-        result = check(files[i][1], files[i][0], known_codes, today)
+            yield _slow([(i, name, content)], known_codes, today)
+            continue
+        pending.setdefault(found[0], []).append((i, name, content))
+        sizes[found[0]] = sizes.get(found[0], 0) + len(content)
+        if sizes[found[0]] >= CHUNK_BYTES:
+            yield _part(found[0], pending.pop(found[0]), known_codes, today)
+            sizes[found[0]] = 0
+    for header, members in pending.items():
+        yield _part(header, members, known_codes, today)
+
+
+def _part(
+    header: tuple[str, ...],
+    members: list[tuple[int, str, bytes]],
+    known_codes: Collection[str] | None,
+    today: dt.date,
+) -> Batch:
+    bodies = []
+    for i, name, content in members:
+        found = plain_body(name, content)
+        assert found is not None
+        bodies.append((i, found[1]))
+    accepted, rejected = _fast(header, bodies, known_codes, today)
+    fast = accepted["file"].n_unique()
+    if not rejected:
+        return Batch(accepted, {}, fast)
+    again = set(rejected)
+    slow = _slow([m for m in members if m[0] in again], known_codes, today)
+    return Batch(pl.concat([accepted, slow.rows]), slow.refused, fast)
+
+
+def _slow(
+    members: list[tuple[int, str, bytes]], known_codes: Collection[str] | None, today: dt.date
+) -> Batch:
+    """validate.check, file by file: its rows, or its problems exactly as that checker words them."""
+    frames, refused = [_empty()], {}
+    for i, name, content in members:
+        result = check(content, name, known_codes, today)
         if result.ok:
             assert result.rows is not None
             frames.append(result.rows.select(pl.lit(i, pl.Int64).alias("file"), pl.all()))
         else:
             refused[i] = result.problems
-    rows = pl.concat([_empty(), *frames])
-    return Batch(rows, refused, fast)
+    return Batch(pl.concat(frames), refused)
 
 
 def _empty() -> pl.DataFrame:
     return pl.DataFrame(schema={"file": pl.Int64, **FRAME_SCHEMA})
-
-
-def _chunks(members: list[tuple[int, bytes]]) -> list[list[tuple[int, bytes]]]:
-    out: list[list[tuple[int, bytes]]] = [[]]
-    size = 0
-    for member in members:
-        if size > CHUNK_BYTES:
-            out.append([])
-            size = 0
-        out[-1].append(member)
-        size += len(member[1])
-    return out
 
 
 def _fast(

@@ -12,105 +12,15 @@ The 90th percentile needs at least 10 workers: below that it is one or two worke
 
 from __future__ import annotations
 
-import numpy as np
 import polars as pl
 
 from pipeline.submissions import spec
+from pipeline.submissions.suppression import Council, suppress
 
-MIN_WORKERS = 5
 MIN_WORKERS_P90 = 10
 SUPPRESSED = "c"
 PUBLISHED = "published"
 TEAM_ORDER = {t: i for i, t in enumerate(("all", *spec.TEAMS, "not given"))}
-
-Cell = tuple  # ("n", team) | ("above", scenario_id, team) | ("band", band_order)
-
-
-class _Council:
-    """The cells and the additive relations between them for one submission."""
-
-    def __init__(self, groups: pl.DataFrame, caps: pl.DataFrame, bands: pl.DataFrame):
-        self.value: dict[Cell, int] = {}
-        self.equations: list[dict[Cell, int]] = []
-        teams = [t for t in groups["team"].to_list() if t != "all"]
-        for row in groups.iter_rows(named=True):
-            self.value[("n", row["team"])] = row["case_holders"]
-        for row in caps.iter_rows(named=True):
-            self.value[("above", row["scenario_id"], row["team"])] = row["workers_above_cap"]
-        for row in bands.iter_rows(named=True):
-            self.value[("band", row["band_order"])] = row["workers"]
-        scenarios = caps.filter(pl.col("team") == "all")
-        if teams:
-            self.equations.append({("n", "all"): 1, **{("n", t): -1 for t in teams}})
-            for s in scenarios["scenario_id"]:
-                self.equations.append({("above", s, "all"): 1, **{("above", s, t): -1 for t in teams}})
-        if not bands.is_empty():
-            self.equations.append({("n", "all"): 1, **{("band", b): -1 for b in bands["band_order"]}})
-        for s in scenarios.iter_rows(named=True):
-            for edge in {s["cap_experienced"], s["cap_newly_qualified"]}:
-                tail = bands.filter(pl.col("caseload_from") >= edge)
-                if edge in set(bands["caseload_from"]) and tail["workers"].sum() == s["workers_above_cap"]:
-                    self.equations.append(
-                        {
-                            ("above", s["scenario_id"], "all"): 1,
-                            **{("band", b): -1 for b in tail["band_order"]},
-                        }
-                    )
-        self.suppressed: set[Cell] = set()
-
-    def suppress_group(self, team: str) -> None:
-        self.suppressed |= {
-            c for c in self.value if (c[0] == "n" and c[1] == team) or (c[0] == "above" and c[2] == team)
-        }
-
-    def primary(self) -> None:
-        if self.value.get(("n", "all"), 0) < MIN_WORKERS:
-            self.suppressed = set(self.value)
-            return
-        for cell, v in self.value.items():
-            if cell[0] == "n" and v < MIN_WORKERS:
-                self.suppress_group(cell[1])
-            elif cell[0] == "band" and 1 <= v < MIN_WORKERS:
-                self.suppressed.add(cell)
-            elif cell[0] == "above":
-                n = self.value[("n", cell[2])]
-                if 1 <= v < MIN_WORKERS or 1 <= n - v < MIN_WORKERS:
-                    self.suppressed.add(cell)
-
-    def determined(self) -> list[Cell]:
-        """Suppressed cells that the published cells and the sums pin down exactly."""
-        unknown = sorted(self.suppressed, key=repr)
-        if not unknown or not self.equations:
-            return []
-        matrix = np.array([[eq.get(c, 0) for c in unknown] for eq in self.equations], dtype=float)
-        full = np.linalg.matrix_rank(matrix)
-        return [
-            c for i, c in enumerate(unknown) if np.linalg.matrix_rank(np.delete(matrix, i, axis=1)) < full
-        ]
-
-    def secondary(self) -> None:
-        """Suppress more until no `c` is determined: team groups first, parts before totals."""
-        while exposed := self.determined():
-            cell = min(exposed, key=lambda c: (c[0] != "n", repr(c)))
-            open_cells = set(self.value) - self.suppressed
-            near = {c for eq in self.equations if cell in eq for c in eq} & open_cells
-            pool = (
-                {c for c in near if not _is_total(c)}
-                or {c for c in open_cells if not _is_total(c)}
-                or near
-                or open_cells
-            )
-            if not pool:
-                return
-            pick = min(pool, key=lambda c: (self.value[c] == 0, self.value[c], repr(c)))
-            if pick[0] == "n":
-                self.suppress_group(pick[1])
-            else:
-                self.suppressed.add(pick)
-
-
-def _is_total(cell: Cell) -> bool:
-    return cell[-1] == "all"
 
 
 def _status(flag: pl.Expr) -> pl.Expr:
@@ -120,25 +30,53 @@ def _status(flag: pl.Expr) -> pl.Expr:
 def apply(aggregates: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
     """The three submission marts, every figure with a `<x>_status` of 'published' or 'c'."""
     groups, caps, bands = aggregates["agg_groups"], aggregates["agg_caps"], aggregates["agg_bands"]
-    hidden: list[dict] = []
-    # Split once: filtering the whole table for each submission is quadratic at national scale.
-    caps_by = caps.partition_by("submission_id", as_dict=True)
-    bands_by = bands.partition_by("submission_id", as_dict=True)
-    for (sid,), g in groups.group_by("submission_id", maintain_order=True):
-        council = _Council(g, caps_by.get((sid,), caps.clear()), bands_by.get((sid,), bands.clear()))
-        council.primary()
-        council.secondary()
-        hidden += [{"submission_id": sid, "cell": repr(c)} for c in council.suppressed]
-    hidden_set = {(h["submission_id"], h["cell"]) for h in hidden}
-
-    def is_hidden(sid: str, cell: Cell) -> bool:
-        return (sid, repr(cell)) in hidden_set
-
+    hidden = _hidden(groups, caps, bands)
     return {
-        "submission_la_snapshot": _la_snapshot(groups, aggregates["published_average"], is_hidden),
-        "submission_cap": _cap(groups, caps, is_hidden),
-        "submission_bands": _bands(groups, bands, is_hidden),
+        "submission_la_snapshot": _la_snapshot(groups, aggregates["published_average"], hidden["n"]),
+        "submission_cap": _cap(groups, caps, hidden["above"]),
+        "submission_bands": _bands(groups, bands, hidden["band"]),
     }
+
+
+def _hidden(groups: pl.DataFrame, caps: pl.DataFrame, bands: pl.DataFrame) -> dict[str, pl.DataFrame]:
+    """The suppressed cells of every submission, as key frames to join on ("n", "above", "band")."""
+    by_sid: dict[str, tuple[list, list, list, list]] = {}
+    for sid, team, n in groups.select("submission_id", "team", "case_holders").iter_rows():
+        by_sid.setdefault(sid, ([], [], [], []))[0].append((team, n))
+    for sid, s, team, v, exp, nq in caps.select(
+        "submission_id", "scenario_id", "team", "workers_above_cap", "cap_experienced", "cap_newly_qualified"
+    ).iter_rows():
+        if sid in by_sid:
+            by_sid[sid][1].append((s, team, v))
+            if team == "all":
+                by_sid[sid][3].append((s, exp, nq, v))
+    for sid, b, start, v in bands.select(
+        "submission_id", "band_order", "caseload_from", "workers"
+    ).iter_rows():
+        if sid in by_sid:
+            by_sid[sid][2].append((b, start, v))
+    found: dict[str, list[tuple]] = {"n": [], "above": [], "band": []}
+    councils = [Council(g, c, b, scenarios) for g, c, b, scenarios in by_sid.values()]
+    for sid, cells in zip(by_sid, suppress(councils), strict=True):
+        for cell in cells:
+            found[cell[0]].append((sid, *cell[1:]))
+    schemas = {
+        "n": {"submission_id": pl.String, "team": pl.String},
+        "above": {"submission_id": pl.String, "scenario_id": pl.String, "team": pl.String},
+        "band": {"submission_id": pl.String, "band_order": bands.schema.get("band_order", pl.Int32)},
+    }
+    return {
+        kind: pl.DataFrame(found[kind], schema=schema, orient="row").with_columns(hide=pl.lit(True))
+        for kind, schema in schemas.items()
+    }
+
+
+def _flag(frame: pl.DataFrame, hidden: pl.DataFrame) -> pl.DataFrame:
+    """`hide` = the row's cell is suppressed (a left join on the hidden cells' keys)."""
+    keys = [c for c in hidden.columns if c != "hide"]
+    return frame.join(hidden, on=keys, how="left", maintain_order="left").with_columns(
+        pl.col("hide").fill_null(False)
+    )
 
 
 def _keys(groups: pl.DataFrame) -> pl.DataFrame:
@@ -147,13 +85,14 @@ def _keys(groups: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _la_snapshot(groups: pl.DataFrame, published: pl.DataFrame, is_hidden) -> pl.DataFrame:
-    g = groups.with_columns(
-        hide=pl.struct("submission_id", "team").map_elements(
-            lambda r: is_hidden(r["submission_id"], ("n", r["team"])), return_dtype=pl.Boolean
-        ),
-        team_order=pl.col("team").replace_strict(TEAM_ORDER, default=99, return_dtype=pl.Int64),
-    ).with_columns(hide_p90=pl.col("hide") | (pl.col("case_holders") < MIN_WORKERS_P90))
+def _la_snapshot(groups: pl.DataFrame, published: pl.DataFrame, hidden: pl.DataFrame) -> pl.DataFrame:
+    g = (
+        _flag(groups, hidden)
+        .with_columns(
+            team_order=pl.col("team").replace_strict(TEAM_ORDER, default=99, return_dtype=pl.Int64),
+        )
+        .with_columns(hide_p90=pl.col("hide") | (pl.col("case_holders") < MIN_WORKERS_P90))
+    )
     out = g.join(published, on="submission_id", how="left").sort("la_code", "snapshot_date", "team_order")
 
     def measure(name: str, flag: str, digits: int | None = 1) -> list[pl.Expr]:
@@ -181,14 +120,10 @@ def _la_snapshot(groups: pl.DataFrame, published: pl.DataFrame, is_hidden) -> pl
     )
 
 
-def _cap(groups: pl.DataFrame, caps: pl.DataFrame, is_hidden) -> pl.DataFrame:
+def _cap(groups: pl.DataFrame, caps: pl.DataFrame, hidden: pl.DataFrame) -> pl.DataFrame:
     c = (
-        caps.join(_keys(groups), on="submission_id")
+        _flag(caps.join(_keys(groups), on="submission_id"), hidden)
         .with_columns(
-            hide=pl.struct("submission_id", "scenario_id", "team").map_elements(
-                lambda r: is_hidden(r["submission_id"], ("above", r["scenario_id"], r["team"])),
-                return_dtype=pl.Boolean,
-            ),
             team_order=pl.col("team").replace_strict(TEAM_ORDER, default=99, return_dtype=pl.Int64),
             pct=(100 * pl.col("workers_above_cap") / pl.col("case_holders")).round(1),
         )
@@ -210,15 +145,11 @@ def _cap(groups: pl.DataFrame, caps: pl.DataFrame, is_hidden) -> pl.DataFrame:
     )
 
 
-def _bands(groups: pl.DataFrame, bands: pl.DataFrame, is_hidden) -> pl.DataFrame:
+def _bands(groups: pl.DataFrame, bands: pl.DataFrame, hidden: pl.DataFrame) -> pl.DataFrame:
     total = groups.filter(pl.col("team") == "all").select("submission_id", "case_holders")
     b = (
-        bands.join(_keys(groups), on="submission_id")
-        .join(total, on="submission_id")
+        _flag(bands.join(_keys(groups), on="submission_id").join(total, on="submission_id"), hidden)
         .with_columns(
-            hide=pl.struct("submission_id", "band_order").map_elements(
-                lambda r: is_hidden(r["submission_id"], ("band", r["band_order"])), return_dtype=pl.Boolean
-            ),
             pct=(100 * pl.col("workers") / pl.col("case_holders")).round(1),
         )
         .sort("la_code", "snapshot_date", "band_order")

@@ -16,19 +16,21 @@ import datetime as dt
 import hashlib
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 import polars as pl
 
 from pipeline.submissions import spec
-from pipeline.submissions.batch_check import check_batch
+from pipeline.submissions.batch_check import check_stream
 from pipeline.submissions.validate import Problem
 from warehouse.config import Settings
-from warehouse.submissions_load import load_batch
+from warehouse.submissions_load import batch_load
 
+T = TypeVar("T")
 IGNORED_SUFFIXES = (".part", ".tmp", ".crdownload", ".report.txt")
 
 
@@ -85,53 +87,54 @@ def process_batch(
     today: dt.date | None = None,
     timings: dict[str, float] | None = None,
 ) -> list[Outcome]:
-    """Validate every file, quarantine the refused ones, load the rest in ONE transaction, archive them.
+    """Validate every file, load the acceptable ones in ONE transaction, then archive them and
+    quarantine the refused ones with their reports.
 
-    Raises only on warehouse errors; then nothing of the batch is loaded and its acceptable files
-    stay in the inbox for the next run. Outcomes are in the order of `paths`.
+    Files are read, checked and loaded part by part (memory stays bounded), all inside the one
+    transaction. Raises only on warehouse errors: then nothing of the batch is loaded and every file
+    stays in the inbox for the next run. Outcomes are in the order of `paths`.
     """
-    clock = time.perf_counter()
-    contents = [read_limited(p) for p in paths]
-    digests = [hashlib.sha256(c).hexdigest() for c in contents]
-    batch = check_batch([(p.name, c) for p, c in zip(paths, contents, strict=True)], known_codes, today)
-    del contents
-    validated = time.perf_counter()
+    digests: list[str] = []
+
+    def read() -> Iterator[tuple[int, str, bytes]]:
+        for i, path in enumerate(paths):
+            content = read_limited(path)
+            digests.append(hashlib.sha256(content).hexdigest())
+            yield i, path.name, content
+
+    refused: dict[int, list[Problem]] = {}
+    places: dict[int, tuple[str, dt.date]] = {}
+    spent = {"read_and_check": 0.0, "load": 0.0}
+    with batch_load(con, salt=settings.submission_salt, template_version=spec.TEMPLATE_VERSION) as batch:
+        parts = check_stream(read(), known_codes, today)
+        while (part := _timed(spent, "read_and_check", lambda: next(parts, None))) is not None:
+            refused |= part.refused
+            if part.rows.height:
+                first = part.rows.group_by("file").agg(pl.col("la_code", "snapshot_date").first())
+                places |= {f: (la, d) for f, la, d in first.iter_rows()}
+                ids = {f: (digests[f], paths[f].name) for f in first["file"]}
+                _timed(spent, "load", lambda: batch.add(part.rows, ids))  # noqa: B023 (called at once)
+        finishing = time.perf_counter()
+    spent["files_and_commit"] = time.perf_counter() - finishing
     outcomes: dict[int, Outcome] = {}
-    for i, problems in batch.refused.items():
+    for i, problems in refused.items():
         moved = quarantine(paths[i], digests[i], problems, settings, known_codes is not None)
         outcomes[i] = Outcome(paths[i].name, "quarantined", digests[i], moved, len(problems))
-    good = sorted(set(range(len(paths))) - set(batch.refused))
-    # load_batch numbers files 0..n-1 in inbox order: that order decides versions within the batch.
-    position = {i: n for n, i in enumerate(good)}
-    rows = batch.rows.with_columns(pl.col("file").replace_strict(position, return_dtype=pl.Int64))
-    loaded = (
-        load_batch(
-            con,
-            rows,
-            [(digests[i], paths[i].name) for i in good],
-            salt=settings.submission_salt,
-            template_version=spec.TEMPLATE_VERSION,
-        )
-        if good
-        else []
-    )
-    places = rows.group_by("file").agg(pl.col("la_code").first(), pl.col("snapshot_date").first())
-    place = {f: (la, d) for f, la, d in places.iter_rows()}
-    stored = time.perf_counter()
-    for n, i in enumerate(good):
-        la_code, snapshot = place[n]
+    for i, (la_code, snapshot) in places.items():
         target = archive(paths[i], digests[i], la_code, snapshot, settings)
-        outcomes[i] = Outcome(
-            paths[i].name, "loaded" if loaded[n].loaded else "duplicate", digests[i], target
-        )
+        status = "loaded" if batch.outcomes[i].loaded else "duplicate"
+        outcomes[i] = Outcome(paths[i].name, status, digests[i], target)
     if timings is not None:
-        timings |= {
-            "validate": validated - clock,
-            "load": stored - validated,
-            "move": time.perf_counter() - stored,
-            "fast_files": batch.fast,
-        }
+        timings |= spent | {"move": time.perf_counter() - finishing - spent["files_and_commit"]}
     return [outcomes[i] for i in range(len(paths))]
+
+
+def _timed(spent: dict[str, float], key: str, call: Callable[[], T]) -> T:
+    start = time.perf_counter()
+    try:
+        return call()
+    finally:
+        spent[key] += time.perf_counter() - start
 
 
 def archive(path: Path, digest: str, la_code: str, snapshot: dt.date, settings: Settings) -> Path:

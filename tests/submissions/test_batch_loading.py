@@ -7,11 +7,11 @@ import hashlib
 
 import pytest
 
-from pipeline.submissions import inbox
 from pipeline.submissions.inbox import folders, process_batch, process_file
 from tests.submissions.helpers import KNOWN, TODAY, checksums, csv_bytes, good_rows
 from warehouse.db import connect
 from warehouse.submissions import ensure_schema
+from warehouse.submissions_load import BatchLoad
 
 FILES = [
     ("a_v1.csv", csv_bytes(good_rows(12))),
@@ -67,24 +67,46 @@ def test_a_batch_loads_like_files_one_by_one(settings, tmp_path):
     assert sorted(current) == ["a_v3.csv", "b.csv"]
 
 
-def test_a_failure_mid_batch_loads_nothing_and_leaves_the_files(settings, monkeypatch):
-    real = inbox.load_batch
+def _break_a_row(real):
+    def add(self, rows, files):  # the last row breaks a NOT NULL column of submissions.workers
+        return real(self, rows.with_columns(rows["role"].scatter(rows.height - 1, None)), files)
 
-    def broken(con, rows, files, **kw):  # one row breaks a NOT NULL column, after the supersede step
-        return real(con, rows.with_columns(rows["role"].scatter(rows.height - 1, None)), files, **kw)
+    return add
 
+
+def _crash_after(real):
+    def finish(self, *args):  # everything written, then a crash before the commit
+        real(self, *args)
+        raise RuntimeError("crash before commit")
+
+    return finish
+
+
+@pytest.mark.parametrize(
+    "method, breaker, message", [("add", _break_a_row, "NOT NULL"), ("finish", _crash_after, "crash")]
+)
+def test_a_failure_mid_batch_loads_nothing_and_leaves_the_files(
+    settings, monkeypatch, method, breaker, message
+):
     paths = _drop(settings, FILES)
     with connect(settings.work_path) as con:
         ensure_schema(con)
         before = checksums(con)
-        monkeypatch.setattr(inbox, "load_batch", broken)
-        with pytest.raises(Exception, match="NOT NULL"):
+        monkeypatch.setattr(BatchLoad, method, breaker(getattr(BatchLoad, method)))
+        with pytest.raises(Exception, match=message):
             process_batch(paths, settings, con, KNOWN, TODAY)
         assert checksums(con) == before
         left = sorted(p.name for p in folders(settings)["inbox"].iterdir())
-        assert left == sorted(n for n, _ in FILES if n != "bad.csv")  # refused file: quarantined
-        monkeypatch.setattr(inbox, "load_batch", real)
-        outcomes = process_batch([p for p in paths if p.exists()], settings, con, KNOWN, TODAY)
-        assert [o.status for o in outcomes] == ["loaded", "loaded", "loaded", "duplicate", "loaded"]
+        assert left == sorted(n for n, _ in FILES)  # every file waits for the next run
+        monkeypatch.undo()
+        outcomes = process_batch(paths, settings, con, KNOWN, TODAY)
+        assert [o.status for o in outcomes] == [
+            "loaded",
+            "loaded",
+            "quarantined",
+            "loaded",
+            "duplicate",
+            "loaded",
+        ]
         ids = {i for (i,) in con.execute("SELECT submission_id FROM submissions.files").fetchall()}
     assert hashlib.sha256(FILES[0][1]).hexdigest() in ids and len(ids) == 4

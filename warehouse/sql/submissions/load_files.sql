@@ -1,6 +1,6 @@
--- Load a batch of validated files in one transaction, set-based.
--- `incoming_files` (file, submission_id, file_name, la_code, snapshot_date, workers, is_demo): one row per
--- file, `file` its position in the batch; `incoming_workers`: their rows, with `file`.
+-- The files of a batch, after their workers (load_workers.sql), in the batch's one transaction.
+-- `incoming_files` (file, submission_id, file_name, la_code, snapshot_date, workers, is_demo): one row
+-- per acceptable file, `file` its position in the batch.
 -- The result is what loading the files one by one in `file` order would give: a file loaded before
 -- (same sha256, any name, in the warehouse or earlier in the batch) changes nothing; each new file
 -- for a council and snapshot date takes the next version and supersedes the one before it.
@@ -27,14 +27,6 @@ SET superseded_by = b.submission_id, superseded_at = $loaded_at
 FROM batch_files b
 WHERE b.position = 1 AND f.superseded_by IS NULL
   AND f.la_code = b.la_code AND f.snapshot_date = b.snapshot_date;
-
-INSERT INTO submissions.workers
-SELECT b.submission_id, w.source_row, w.la_code, w.snapshot_date,
-    sha256($salt || '|' || w.la_code || '|' || w.worker_ref),
-    w.role, w.employment, w.newly_qualified, w.fte, w.children_allocated, w.team, w.families_allocated,
-    w.weighted_caseload, w.demo
-FROM incoming_workers w
-JOIN batch_files b USING (file);
 
 -- Within the batch, each file is superseded by the next one for the same council and date.
 INSERT INTO submissions.files
