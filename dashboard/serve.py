@@ -20,10 +20,12 @@ def _release_version(path: Path) -> tuple[int, int] | None:
 
 
 def serve(host: str = "127.0.0.1", port: int = 8050, threads: int = 8, cache: bool = True) -> int:
-    """Cache on: answers are kept per release and gzipped (dashboard/wsgi_cache.py)."""
+    """Cache on: answers are kept per release and gzipped (dashboard/wsgi_cache.py), and the
+    pages readers open first are drawn into it at start and after each publish (dashboard/warm.py)."""
     from waitress import serve as waitress_serve
 
     from dashboard.app import create_app
+    from dashboard.warm import keep_warm
 
     settings = Settings.from_env()
     if not settings.warehouse_path.exists():
@@ -34,7 +36,9 @@ def serve(host: str = "127.0.0.1", port: int = 8050, threads: int = 8, cache: bo
     app = create_app(settings)
     wsgi = app.server.wsgi_app
     if cache:
-        wsgi = CachingGzip(wsgi, lambda: _release_version(settings.warehouse_path))
+        version = lambda: _release_version(settings.warehouse_path)  # noqa: E731
+        wsgi = CachingGzip(wsgi, version)
+        keep_warm(wsgi, version)  # the first views of each release, drawn in the background
     logging.getLogger("waitress").setLevel(logging.INFO)
     print(f"Caseload Watch on http://{host}:{port}/ (warehouse: {settings.warehouse_path})")
     waitress_serve(wsgi, host=host, port=port, threads=threads)

@@ -7,6 +7,12 @@ and served again without drawing the page: the site stays stateless per process,
 several processes scale out (docs/scaling.md). Static bundles (Dash's component suites,
 assets/) are cached gzipped, since plotly.js alone is megabytes. Only successful answers
 without cookies are kept; the API and downloads (which answer Range requests) pass through.
+
+The key of a callback is its body, with two exceptions that make browsers and the warmer
+(dashboard/warm.py) share entries: the `endId` a browser adds to every callback URL (a token
+per page load, used only by background callbacks, which the site has none of) is left out,
+and Dash's pages callback, which draws a page from its pathname and search alone, is keyed by
+those two (the renderer's `changedPropIds` differ between a first load and a navigation).
 """
 
 from __future__ import annotations
@@ -14,15 +20,60 @@ from __future__ import annotations
 import gzip
 import hashlib
 import io
+import json
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from typing import Any
+from urllib.parse import parse_qsl, urlencode
 
 CACHED_POST = ("/_dash-update-component",)
 CACHED_GET = ("/_dash-component-suites/", "/assets/")
 COMPRESSIBLE = ("application/json", "application/javascript", "text/", "image/svg")
 MIN_GZIP_BYTES = 1024
+PAGES_OUTPUT = ".._pages_content.children..._pages_store.data.."  # Dash's pages callback
+
+
+def page_request(pathname: str, search: str) -> bytes:
+    """The body of Dash's pages callback for an address, as the renderer sends it."""
+    inputs = [
+        {"id": "_pages_location", "property": "pathname", "value": pathname},
+        {"id": "_pages_location", "property": "search", "value": search},
+    ]
+    changed = ["_pages_location.pathname", "_pages_location.search"]
+    return json.dumps(
+        {
+            "output": PAGES_OUTPUT,
+            "outputs": [
+                {"id": "_pages_content", "property": "children"},
+                {"id": "_pages_store", "property": "data"},
+            ],
+            "inputs": inputs,
+            "changedPropIds": changed,
+            "parsedChangedPropsIds": changed,
+        },
+        separators=(",", ":"),
+    ).encode()
+
+
+def body_key(body: bytes) -> tuple:
+    """What a callback's answer depends on: the pages callback's pathname and search, else the body."""
+    if PAGES_OUTPUT.encode() in body:
+        try:
+            request = json.loads(body)
+            if request.get("output") == PAGES_OUTPUT:
+                values = {i["property"]: i.get("value") for i in request["inputs"]}
+                return ("page", values["pathname"], values["search"])
+        except (ValueError, KeyError, TypeError, AttributeError):
+            pass
+    return ("body", hashlib.sha256(body).digest())
+
+
+def query_key(query: str, post: bool) -> str:
+    """The query string, without a callback's per-page-load `endId`."""
+    if not post or "endId" not in query:
+        return query
+    return urlencode([(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if k != "endId"])
 
 
 class CachingGzip:
@@ -55,8 +106,8 @@ class CachingGzip:
         key = (
             method,
             path,
-            environ.get("QUERY_STRING", ""),
-            hashlib.sha256(body).digest(),
+            query_key(environ.get("QUERY_STRING", ""), post),
+            body_key(body) if post else (),
             zipped,
             self.version(),
         )

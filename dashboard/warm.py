@@ -1,0 +1,99 @@
+"""Warm the response cache: the pages readers open first answer from memory, even the first time.
+
+Why: drawing a page costs about 0.1-0.15 s of CPU, so 20 readers at once queue for it
+(docs/benchmarks.md), while a cached answer costs well under a millisecond. A page is a pure
+function of its address and the release, so each `caseload serve` process draws the popular
+addresses once, in a background thread, when it starts and again whenever the served release
+changes (the cache is keyed by release, so a publish empties it). About 230 addresses: every
+page's default address, each year and named cap on the overview (as a shared link has them and
+as the controls write them, pinned to the release), and each council's profile. Anything else is
+drawn on first request and kept, as before.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+
+import dash
+from werkzeug.test import EnvironBuilder
+
+from dashboard import data
+from dashboard.state import CAP_SCENARIOS, search
+from dashboard.wsgi_cache import page_request
+from warehouse.snapshot import SnapshotUnavailable
+
+log = logging.getLogger(__name__)
+
+
+def addresses() -> list[tuple[str, str]]:
+    """(pathname, search) of the views readers open first, on the served release."""
+    pages = dash.page_registry.values()
+    fixed = sorted(p["path"] for p in pages if not p.get("path_template") and p["path"] != "/404")
+    out = [(path, "") for path in fixed]
+    release_id = str(data.release().get("release_id") or "")
+    for year in data.years():
+        for cap in CAP_SCENARIOS:
+            out.append(("/", search("", year=year, cap=cap)))
+            if release_id:
+                out.append(("/", search("", year=year, cap=cap, release=release_id)))
+    out += [(f"/council/{slug}", "") for slug in data.councils()["slug"].to_list()]
+    return out
+
+
+def warm(wsgi: Callable, views: list[tuple[str, str]]) -> int:
+    """Request each view's page through `wsgi` (the caching app), as a browser would; the number
+    answered 200."""
+    return sum(_post(wsgi, page_request(pathname, query)).startswith("200") for pathname, query in views)
+
+
+def _post(wsgi: Callable, body: bytes) -> str:
+    """POST a callback body to the app; its status line."""
+    environ = EnvironBuilder(
+        path="/_dash-update-component",
+        method="POST",
+        data=body,
+        headers={"Content-Type": "application/json", "Accept-Encoding": "gzip"},
+    ).get_environ()
+    status: list[str] = []
+
+    def start_response(line: str, headers: list, exc_info: object = None) -> Callable:
+        status.append(line)
+        return lambda chunk: None
+
+    result = wsgi(environ, start_response)
+    try:
+        b"".join(result)
+    finally:
+        if hasattr(result, "close"):
+            result.close()
+    return status[0] if status else ""
+
+
+def keep_warm(wsgi: Callable, version: Callable[[], object], every: float = 10.0) -> threading.Thread:
+    """A daemon thread: warm now, then again each time `version()` (the served release) changes."""
+
+    def run() -> None:
+        done = None
+        while True:
+            current = version()
+            if current is not None and current != done:
+                started = time.monotonic()
+                try:
+                    views = addresses()
+                    ok = warm(wsgi, views)
+                    done = current
+                    took = time.monotonic() - started
+                    print(f"cache warmed: {ok} of {len(views)} pages in {took:.1f} s", flush=True)
+                except SnapshotUnavailable:
+                    pass  # no release yet (or mid-replace): try again later
+                except Exception:  # never let the warmer take the server down
+                    log.exception("cache warming failed")
+                    done = current
+            time.sleep(every)
+
+    thread = threading.Thread(target=run, name="cache-warmer", daemon=True)
+    thread.start()
+    return thread
