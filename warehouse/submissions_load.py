@@ -71,9 +71,9 @@ class BatchLoad:
         ids = fresh.select("file", "submission_id")
         # Arrow once: a registered polars frame is converted again by every statement that reads it.
         self.con.register("incoming_ids", ids.to_arrow())
-        self.con.register(
-            "incoming_workers", rows.filter(pl.col("file").is_in(ids["file"].implode())).to_arrow()
-        )
+        if fresh.height < facts.height:  # some files were loaded before: only the others' rows
+            rows = rows.filter(pl.col("file").is_in(ids["file"].implode()))
+        self.con.register("incoming_workers", rows.to_arrow())
         # On an error the transaction is aborted and rolled back: nothing more may run on it here.
         _execute(self.con, "submissions/load_workers", {"salt": self.salt})
         self.con.unregister("incoming_ids")

@@ -17,6 +17,7 @@ import hashlib
 import os
 import time
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -120,10 +121,15 @@ def process_batch(
     for i, problems in refused.items():
         moved = quarantine(paths[i], digests[i], problems, settings, known_codes is not None)
         outcomes[i] = Outcome(paths[i].name, "quarantined", digests[i], moved, len(problems))
-    for i, (la_code, snapshot) in places.items():
-        target = archive(paths[i], digests[i], la_code, snapshot, settings)
-        status = "loaded" if batch.outcomes[i].loaded else "duplicate"
-        outcomes[i] = Outcome(paths[i].name, status, digests[i], target)
+    root = folders(settings)["archive"]
+    # One folder per council and date: creating them and moving the files is I/O, done in threads.
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        targets = pool.map(
+            lambda i: archive(paths[i], digests[i], root / places[i][0] / places[i][1].isoformat()), places
+        )
+        for i, target in zip(places, targets, strict=True):
+            status = "loaded" if batch.outcomes[i].loaded else "duplicate"
+            outcomes[i] = Outcome(paths[i].name, status, digests[i], target)
     if timings is not None:
         timings |= spent | {"move": time.perf_counter() - finishing - spent["files_and_commit"]}
     return [outcomes[i] for i in range(len(paths))]
@@ -137,9 +143,10 @@ def _timed(spent: dict[str, float], key: str, call: Callable[[], T]) -> T:
         spent[key] += time.perf_counter() - start
 
 
-def archive(path: Path, digest: str, la_code: str, snapshot: dt.date, settings: Settings) -> Path:
-    target = folders(settings)["archive"] / la_code / snapshot.isoformat() / f"{digest[:12]}_{path.name}"
-    target.parent.mkdir(parents=True, exist_ok=True)
+def archive(path: Path, digest: str, folder: Path) -> Path:
+    """Move a loaded file to archive/<la_code>/<snapshot_date>/."""
+    target = folder / f"{digest[:12]}_{path.name}"
+    folder.mkdir(parents=True, exist_ok=True)
     if target.exists():
         path.unlink()  # the same bytes are archived already
     else:

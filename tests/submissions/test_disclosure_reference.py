@@ -93,3 +93,13 @@ def test_property_same_marts(settings, caps_path, tmp_path_factory, councils):
     codes = ["E06000001", "E09000033", "E08000025"]
     files = [_council(codes[i], workers) for i, workers in enumerate(councils)]
     assert_same(aggregates_for(files, caps_path, work))
+
+
+def test_teams_given_only_for_workers_without_cases_give_no_team_rows(settings, caps_path):
+    # has_teams looks at case holders only (as the window over case holders did before issue 7).
+    rows = [row(i, children_allocated="10") for i in range(1, 9)] + [
+        row(9, children_allocated="0", team="other")
+    ]
+    aggregates = aggregates_for([csv_bytes(rows)], caps_path, settings.work_path)
+    assert aggregates["agg_groups"]["team"].to_list() == ["all"]
+    assert set(aggregates["agg_caps"]["team"]) == {"all"}
