@@ -5,7 +5,8 @@ file is immutable once published (a new one replaces it with a new inode). So a 
 callback answer can be kept, keyed by the request body and the release's (inode, mtime),
 and served again without drawing the page: the site stays stateless per process, and
 several processes scale out (docs/scaling.md). Static bundles (Dash's component suites,
-assets/) are cached gzipped, since plotly.js alone is megabytes. Only successful answers
+assets/) are cached gzipped, since plotly.js alone is megabytes, and so are the app's shell
+layout and callback list (the same for every reader of a release). Only successful answers
 without cookies are kept; the API and downloads (which answer Range requests) pass through.
 
 The key of a callback is its body, with two exceptions that make browsers and the warmer
@@ -28,7 +29,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 CACHED_POST = ("/_dash-update-component",)
-CACHED_GET = ("/_dash-component-suites/", "/assets/")
+CACHED_GET = ("/_dash-component-suites/", "/assets/", "/_dash-layout", "/_dash-dependencies")
 COMPRESSIBLE = ("application/json", "application/javascript", "text/", "image/svg")
 MIN_GZIP_BYTES = 1024
 PAGES_OUTPUT = ".._pages_content.children..._pages_store.data.."  # Dash's pages callback

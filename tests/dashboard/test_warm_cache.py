@@ -106,3 +106,24 @@ def test_the_warmer_draws_every_first_view_into_the_cache(site):
     sample = [("/", ""), ("/council/leeds", ""), ("/", f"?year={max(years)}&cap=12&release={release_id}")]
     assert warm.warm(app, sample) == 3 and len(drawn) == 3
     assert warm.warm(app, sample) == 3 and len(drawn) == 3  # all from the cache the second time
+
+
+def test_the_shell_layout_is_kept_gzipped_per_release():
+    import io
+
+    calls, release = [], [1]
+
+    def inner(environ, start_response):
+        calls.append(environ["PATH_INFO"])
+        start_response("200 OK", [("Content-Type", "application/json")])
+        return [b'{"layout": "' + b"x" * 4000 + b'"}']
+
+    app = CachingGzip(inner, lambda: release[0])
+    seen = {}
+    environ = {"REQUEST_METHOD": "GET", "PATH_INFO": "/_dash-layout", "HTTP_ACCEPT_ENCODING": "gzip"}
+    for _ in range(2):
+        app({**environ, "wsgi.input": io.BytesIO()}, lambda s, h, e=None: seen.update(dict(h)))
+    assert calls == ["/_dash-layout"] and seen["Content-Encoding"] == "gzip"
+    release[0] = 2  # the shell names the release's build time and its councils: drawn again
+    app({**environ, "wsgi.input": io.BytesIO()}, lambda s, h, e=None: None)
+    assert len(calls) == 2
