@@ -15,7 +15,7 @@ from __future__ import annotations
 import polars as pl
 
 from pipeline.submissions import spec
-from pipeline.submissions.suppression import Council, suppress
+from pipeline.submissions.suppression import hidden_cells
 
 MIN_WORKERS_P90 = 10
 SUPPRESSED = "c"
@@ -40,26 +40,7 @@ def apply(aggregates: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
 
 def _hidden(groups: pl.DataFrame, caps: pl.DataFrame, bands: pl.DataFrame) -> dict[str, pl.DataFrame]:
     """The suppressed cells of every submission, as key frames to join on ("n", "above", "band")."""
-    by_sid: dict[str, tuple[list, list, list, list]] = {}
-    for sid, team, n in groups.select("submission_id", "team", "case_holders").iter_rows():
-        by_sid.setdefault(sid, ([], [], [], []))[0].append((team, n))
-    for sid, s, team, v, exp, nq in caps.select(
-        "submission_id", "scenario_id", "team", "workers_above_cap", "cap_experienced", "cap_newly_qualified"
-    ).iter_rows():
-        if sid in by_sid:
-            by_sid[sid][1].append((s, team, v))
-            if team == "all":
-                by_sid[sid][3].append((s, exp, nq, v))
-    for sid, b, start, v in bands.select(
-        "submission_id", "band_order", "caseload_from", "workers"
-    ).iter_rows():
-        if sid in by_sid:
-            by_sid[sid][2].append((b, start, v))
-    found: dict[str, list[tuple]] = {"n": [], "above": [], "band": []}
-    councils = [Council(g, c, b, scenarios) for g, c, b, scenarios in by_sid.values()]
-    for sid, cells in zip(by_sid, suppress(councils), strict=True):
-        for cell in cells:
-            found[cell[0]].append((sid, *cell[1:]))
+    found = hidden_cells(groups, caps, bands)
     schemas = {
         "n": {"submission_id": pl.String, "team": pl.String},
         "above": {"submission_id": pl.String, "scenario_id": pl.String, "team": pl.String},
