@@ -18,6 +18,7 @@ import datetime as dt
 import io
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 import polars as pl
@@ -45,8 +46,8 @@ class Batch:
     fast: int = 0  # files accepted by the set-based path (the rest went through validate.check)
 
 
-def plain_body(name: str, content: bytes) -> tuple[tuple[str, ...], bytes] | None:
-    """(header, body lines each ending in LF or CRLF) when the file qualifies for the fast path, else None."""
+def plain_body(name: str, content: bytes) -> tuple[tuple[str, ...], bytes, int] | None:
+    """(header, body lines each ending in LF or CRLF, number of lines) for a plain file, else None."""
     if not name.lower().endswith(".csv") or not 0 < len(content) <= spec.MAX_FILE_BYTES:
         return None
     if content.translate(None, _PLAIN_BYTES) or content.count(b"\r") != content.count(b"\r\n"):
@@ -60,9 +61,10 @@ def plain_body(name: str, content: bytes) -> tuple[tuple[str, ...], bytes] | Non
         return None
     if not set(spec.REQUIRED) <= set(header) or not body:
         return None
-    if body.count(b"\n") > spec.MAX_ROWS:
+    lines = body.count(b"\n")
+    if lines > spec.MAX_ROWS:
         return None
-    return header, body
+    return header, body, lines
 
 
 def check_batch(
@@ -87,14 +89,14 @@ def check_stream(
     its own, checked by validate.check.
     """
     today = today or dt.date.today()
-    pending: dict[tuple[str, ...], list[tuple[int, str, bytes]]] = {}
+    pending: dict[tuple[str, ...], list[_Plain]] = {}
     sizes: dict[tuple[str, ...], int] = {}
     for i, name, content in files:
         found = plain_body(name, content)
         if found is None:
             yield _slow([(i, name, content)], known_codes, today)
             continue
-        pending.setdefault(found[0], []).append((i, name, content))
+        pending.setdefault(found[0], []).append(_Plain(i, name, content, found[1], found[2]))
         sizes[found[0]] = sizes.get(found[0], 0) + len(content)
         if sizes[found[0]] >= CHUNK_BYTES:
             yield _part(found[0], pending.pop(found[0]), known_codes, today)
@@ -103,23 +105,23 @@ def check_stream(
         yield _part(header, members, known_codes, today)
 
 
+class _Plain(NamedTuple):
+    index: int
+    name: str
+    content: bytes  # kept for validate.check, should the file have a problem
+    body: bytes
+    lines: int
+
+
 def _part(
-    header: tuple[str, ...],
-    members: list[tuple[int, str, bytes]],
-    known_codes: Collection[str] | None,
-    today: dt.date,
+    header: tuple[str, ...], members: list[_Plain], known_codes: Collection[str] | None, today: dt.date
 ) -> Batch:
-    bodies = []
-    for i, name, content in members:
-        found = plain_body(name, content)
-        assert found is not None
-        bodies.append((i, found[1]))
-    accepted, rejected = _fast(header, bodies, known_codes, today)
+    accepted, rejected = _fast(header, members, known_codes, today)
     fast = accepted["file"].n_unique()
     if not rejected:
         return Batch(accepted, {}, fast)
     again = set(rejected)
-    slow = _slow([m for m in members if m[0] in again], known_codes, today)
+    slow = _slow([(m.index, m.name, m.content) for m in members if m.index in again], known_codes, today)
     return Batch(pl.concat([accepted, slow.rows]), slow.refused, fast)
 
 
@@ -144,14 +146,14 @@ def _empty() -> pl.DataFrame:
 
 def _fast(
     header: tuple[str, ...],
-    members: list[tuple[int, bytes]],
+    members: list[_Plain],
     known_codes: Collection[str] | None,
     today: dt.date,
 ) -> tuple[pl.DataFrame, list[int]]:
     """(typed rows of the files that pass every rule, files to hand to the row-by-row checker)."""
-    buffer = b"".join(body for _, body in members)
-    lines = np.array([body.count(b"\n") for _, body in members])
-    file_of_line = np.repeat(np.array([i for i, _ in members]), lines)
+    buffer = b"".join(m.body for m in members)
+    lines = np.array([m.lines for m in members])
+    file_of_line = np.repeat(np.array([m.index for m in members]), lines)
     row_in_file = np.arange(len(file_of_line)) - np.repeat(np.cumsum(lines) - lines, lines)
     # Exactly one cell per column on every line: count the commas per line.
     raw = np.frombuffer(buffer, dtype=np.uint8)
@@ -159,7 +161,7 @@ def _fast(
     commas = np.diff(np.searchsorted(np.flatnonzero(raw == ord(",")), ends), prepend=0)
     ragged = set(np.unique(file_of_line[commas != len(header) - 1]).tolist())
     if ragged:  # read the others without them
-        kept = [m for m in members if m[0] not in ragged]
+        kept = [m for m in members if m.index not in ragged]
         accepted, rejected = _fast(header, kept, known_codes, today) if kept else (_empty(), [])
         return accepted, rejected + sorted(ragged)
     text = pl.read_csv(
@@ -170,7 +172,7 @@ def _fast(
         empty_string_is_null=True,
     )
     if text.height != len(file_of_line):  # cannot happen for a plain file; be safe, not fast
-        return _empty(), [i for i, _ in members]
+        return _empty(), [m.index for m in members]
     typed, ok = _typed_columns(text, today)
     frame = pl.DataFrame(
         {"file": file_of_line, "source_row": row_in_file + 2},
