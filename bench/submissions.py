@@ -2,11 +2,11 @@
 
 Generation (the demo generator, weekly snapshots for every council, scaled to about 38,000
 workers a week) is timed on its own and cached in --work-dir. The measured path then runs in a
-fresh child process per size: every file through validate.check and warehouse.submissions
-.load_submission (what the inbox does, without moving files), then build_aggregates,
-disclosure.apply and write_marts. The floor, in a child process of its own: DuckDB read_csv of
-the same files and one GROUP BY computing the same breach rates. Peak memory is each child's
-ru_maxrss (os.wait4).
+fresh child process per size, and is the product's: the files hard-linked into a fresh inbox
+(outside the timer), inbox.process_batch (every file checked, all acceptable files loaded in one
+transaction, archived), then build_aggregates, disclosure.apply and write_marts. The floor, in a
+child process of its own: DuckDB read_csv of the same files and one GROUP BY computing the same
+breach rates. Peak memory is each child's ru_maxrss (os.wait4).
 
     .venv/bin/python bench/submissions.py [--rows 1,3,6] [--quick] [--work-dir DIR]
 """
@@ -231,7 +231,7 @@ def report(work: Path, sizes: list[float], weeks: int, workers: int, settings: S
             f"{ours['rows']:>10,} {ours['files']:>6} {s['total']:>8.1f} "
             f"{s['read_and_check']:>6.1f} {s['load']:>6.1f} {s['files_and_commit']:>6.1f} {s['move']:>5.1f} "
             f"{s['aggregates']:>6.1f} {s['disclosure']:>6.1f} {s['write_marts']:>6.1f} {peak:>8.2f} "
-            f"{floor['seconds']['total']:>8.2f} {floor_peak:>6.2f} {ratio:>5.0f}x "
+            f"{floor['seconds']['total']:>8.2f} {floor_peak:>6.2f} {ratio:>5.1f}x "
             f"{1e6 * s['total'] / ours['rows']:>7.1f}"
         )
     rows, seconds, peak = results[-1]
