@@ -24,8 +24,8 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -54,8 +54,7 @@ def _env(data_dir: Path, source_dir: Path) -> dict[str, str]:
     return env
 
 
-@dataclass(frozen=True)
-class Timing:
+class Timing(NamedTuple):
     wall: float
     cpu: float  # user + system seconds of the child (and its threads)
 
