@@ -161,12 +161,12 @@ def _measure_once(work: Path, weeks: int, db: Path, settings: Settings) -> dict:
 def _floor_once(work: Path, weeks: int) -> dict:
     import duckdb
 
-    from warehouse.db import _split
+    from warehouse.db import split_statements
 
     globs = [str(work / f"week_{i:03d}" / "*.csv") for i in range(weeks)]
     start = time.perf_counter()
     con = duckdb.connect(":memory:")
-    for statement in _split(FLOOR_SQL):
+    for statement in split_statements(FLOOR_SQL):
         params = {"files": globs, "caps": str(ROOT / "data" / "reference" / "caps.csv")}
         con.execute(statement, {k: v for k, v in params.items() if f"${k}" in statement})
     rows = con.execute("SELECT count(*) FROM workers").fetchall()[0][0]

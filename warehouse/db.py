@@ -54,14 +54,14 @@ def run_script(con: duckdb.DuckDBPyConnection, name: str, params: dict | None = 
 
     Named parameters (`$name`) are bound per statement, only those it uses.
     """
-    statements = [s for s in _split(sql_text(name)) if s.strip()]
+    statements = [s for s in split_statements(sql_text(name)) if s.strip()]
     with transaction(con):
         for statement in statements:
             used = {k: v for k, v in (params or {}).items() if f"${k}" in statement}
             con.execute(statement, used or None)
 
 
-def _split(script: str) -> list[str]:
+def split_statements(script: str) -> list[str]:
     """Split on semicolons at line ends (our SQL files keep one statement per block)."""
     out, current = [], []
     for line in script.splitlines():

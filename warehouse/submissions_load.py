@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import duckdb
 import polars as pl
 
-from warehouse.db import _split, run_script, sql_text
+from warehouse.db import run_script, split_statements, sql_text
 
 FACTS = {  # incoming_files: one row per acceptable file of the batch
     "file": pl.Int64,
@@ -149,7 +149,7 @@ def load_submission(
 
 def _execute(con: duckdb.DuckDBPyConnection, name: str, params: dict) -> None:
     """A SQL file's statements inside the caller's transaction (run_script opens its own)."""
-    for statement in _split(sql_text(name)):
+    for statement in split_statements(sql_text(name)):
         if statement.strip():
             con.execute(statement, {k: v for k, v in params.items() if f"${k}" in statement} or None)
 
