@@ -29,7 +29,9 @@ WITH tagged AS (
 )
 SELECT submission_id, la_code, snapshot_date, is_demo, version, loaded_at, grp AS team,
     CAST(count(*) AS BIGINT) AS case_holders,
-    sum(children_allocated) / sum(fte) AS caseload_mean,
+    -- FTE summed as whole millionths: an integer sum is exact in any order, where a sum of doubles
+    -- taken in parallel can differ in its last bits between runs (and flip a rounding).
+    sum(children_allocated) / (sum(CAST(round(fte * 1e6) AS BIGINT)) / 1e6) AS caseload_mean,
     quantile_cont(caseload_per_fte, 0.5) AS caseload_median,
     quantile_cont(caseload_per_fte, 0.9) AS caseload_p90
 FROM tagged
