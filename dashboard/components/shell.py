@@ -57,7 +57,9 @@ def header(search_names: list[str]) -> html.Header:
 
 
 def footer(built_at: str | None) -> html.Footer:
-    built = f"Warehouse built {built_at}." if built_at else "No warehouse has been published yet."
+    # The shell is the same for every address (and cached per release), so it names the latest
+    # release; a page pinned to an older one says so in its own notice.
+    built = f"Latest release built {built_at}." if built_at else "No release has been published yet."
     return html.Footer(
         className="site-footer",
         children=[

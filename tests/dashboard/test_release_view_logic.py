@@ -150,3 +150,12 @@ def test_council_links_the_rows_behind_its_figures(two_releases: Settings):
     assert resp.headers["X-Caseload-Release"] == old
     assert len(lines) == 2 and "E08000035" in lines[1] and ",2024," in f",{lines[1]},"
     assert "Cite these figures" in " ".join(_texts(page))
+
+
+def test_footer_names_the_latest_release_not_the_page_s() -> None:
+    """The footer is shared by every address, pinned ones included: it must not claim to date them."""
+    from dashboard.components.shell import footer
+
+    text = "".join(_texts(footer("23 November 2026, 21:00 UTC")))
+    assert "Latest release built 23 November 2026, 21:00 UTC." in text
+    assert "No release has been published yet." in "".join(_texts(footer(None)))
