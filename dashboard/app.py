@@ -30,6 +30,7 @@ def _shell() -> html.Div:
     return html.Div(
         [
             dcc.Location(id="nav", refresh="callback-nav"),
+            dcc.Store(id="switch-address"),  # output of the chart switches' address writer
             shell.header(names),
             html.Main(dash.page_container, id="main", tabIndex="-1"),
             shell.footer(built_text),

@@ -79,6 +79,17 @@ def parse_councils(raw: str | None) -> list[str]:
     return unique
 
 
+def parse_choice(raw: object, allowed: list[str], legend: str) -> str | None:
+    """A chart switch's choice from the address (`?limits=plain`): one of `allowed`, or None when
+    the address does not say (the chart's default)."""
+    value = _one(raw)
+    if value is None or value == "":
+        return None
+    if value not in allowed:
+        raise QueryError(f"{legend} must be one of: {', '.join(allowed)}.")
+    return value
+
+
 def search(path: str, **params: object) -> str:
     """`/path?k=v` with empty values left out: the shareable address of a view."""
     clean = {k: v for k, v in params.items() if v not in (None, "", [])}

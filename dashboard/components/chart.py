@@ -9,14 +9,16 @@ drawing them in the browser cost more than its charts (docs/benchmarks.md).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 
 import plotly.graph_objects as go
 import polars as pl
-from dash import ALL, MATCH, Dash, Input, Output, State, dcc, html, no_update
+from dash import ALL, MATCH, ClientsideFunction, Dash, Input, Output, State, dcc, html, no_update
 
 from dashboard.components.table import scrollable_table
 from dashboard.export import records_to_csv
+from dashboard.state import parse_choice
 
 MAX_TABLE_ROWS = 400
 TABLE_PENDING = "Loading the table…"
@@ -47,6 +49,20 @@ class Switch:
     @property
     def default_key(self) -> str:
         return variant_key([g.value for g in self.groups])
+
+
+def chosen(switch: Switch, query: Mapping[str, object]) -> Switch:
+    """The switch as the address sets it: `?limits=plain`, `?model=2021&statistic=median`.
+
+    A group's name is its query key, so a shared link shows the drawing its sender chose
+    (assets/switch_address.js writes the choice into the address). A value the switch does not
+    offer is refused (QueryError), never guessed at.
+    """
+    groups = []
+    for g in switch.groups:
+        value = parse_choice(query.get(g.name), [v for v, _ in g.options], g.legend)
+        groups.append(replace(g, value=value) if value is not None else g)
+    return replace(switch, groups=tuple(groups))
 
 
 def variant_key(values: list[str | None]) -> str:
@@ -237,3 +253,13 @@ def register(app: Dash) -> None:
     def _switch(values: list[str], stored: dict | None, wrapper: dict):
         fig = pick_variant(values, stored)
         return _graph(wrapper["chart"], fig) if fig is not None else no_update
+
+    # The switches' choices go into the address in the browser (history.replaceState: no reload,
+    # no new history entry), so a copied link shows the same drawing.
+    app.clientside_callback(
+        ClientsideFunction(namespace="caseload", function_name="switchAddress"),
+        Output("switch-address", "data"),
+        Input({"type": "chart-switch", "chart": ALL, "group": ALL}, "value"),
+        State({"type": "chart-switch", "chart": ALL, "group": ALL}, "id"),
+        prevent_initial_call=True,
+    )

@@ -9,7 +9,7 @@ from dash import dcc, html
 from dashboard import benchmarks, chart_switches, data, profile, shaping, submission
 from dashboard.components import shell
 from dashboard.components.benchmarks import benchmark_section
-from dashboard.components.chart import chart_block
+from dashboard.components.chart import chart_block, chosen
 from dashboard.components.controls import state_form
 from dashboard.components.guard import guarded
 from dashboard.components.submission import submission_section
@@ -98,7 +98,7 @@ def layout(code: str | None = None, **query: object) -> html.Div:
                 "Caseload over time",
                 None,
                 trend,
-                switch=trend_sw,
+                switch=chosen(trend_sw, query),
                 summary=f"Line chart of {name}'s average caseload from {first} to {last}, with England, "
                 "its region and its statistical neighbours (the model and statistic are chosen above the "
                 f"chart and written on it); the dashed line is the cap of {cap_label}.",
@@ -110,7 +110,7 @@ def layout(code: str | None = None, **query: object) -> html.Div:
                 f"Funnel plot, {year}",
                 None,
                 chart_switches.funnel_table(pts),
-                switch=chart_switches.funnel_switch(pts, data.funnel_curve(year), la_code),
+                switch=chosen(chart_switches.funnel_switch(pts, data.funnel_curve(year), la_code), query),
                 summary=f"Funnel plot: each council's caseload against its number of case-holding social "
                 f"workers in {year}, with 95% and 99.8% limits around England that allow for real variation "
                 f"between councils (switchable to chance alone); {name} is the star.",

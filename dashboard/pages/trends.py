@@ -7,7 +7,7 @@ import polars as pl
 from dash import html
 
 from dashboard import benchmarks, chart_switches, data, figures, figures_benchmark
-from dashboard.components.chart import chart_block
+from dashboard.components.chart import chart_block, chosen
 from dashboard.components.controls import state_form
 from dashboard.components.guard import guarded
 from dashboard.state import parse_state
@@ -60,7 +60,7 @@ def layout(**query: object) -> html.Div:
                 f"Funnel plot, {year}",
                 None,
                 chart_switches.funnel_table(pts),
-                switch=chart_switches.funnel_switch(pts, data.funnel_curve(year)),
+                switch=chosen(chart_switches.funnel_switch(pts, data.funnel_curve(year)), query),
                 summary=f"Funnel plot of {pts.height} councils' caseloads in {year} against their number "
                 "of case-holding social workers, with 95% and 99.8% limits around England that allow for "
                 "real variation between councils (switchable to chance alone).",

@@ -6,7 +6,8 @@ import polars as pl
 import pytest
 
 from dashboard import benchmarks, chart_switches, figures_benchmark
-from dashboard.components.chart import pick_variant, variant_key
+from dashboard.components.chart import chosen, pick_variant, variant_key
+from dashboard.state import QueryError
 from warehouse.benchmark import limit_curve
 
 
@@ -144,6 +145,19 @@ def test_switch_picks_a_stored_figure():
     stored = {variant_key(["2021", "median"]): {"data": [], "layout": {"title": "x"}}}
     assert pick_variant(["2021", "median"], stored) == {"data": [], "layout": {"title": "x"}}
     assert pick_variant(["2025", "mean"], stored) is None and pick_variant(["2025"], None) is None
+
+
+def test_the_address_chooses_the_drawing_strictly():
+    """`?limits=plain` draws the plain funnel; a value the switch does not offer is refused."""
+    switch = chart_switches.funnel_switch(_points(), _curve())
+    assert chosen(switch, {}).default_key == "adjusted"
+    assert chosen(switch, {"limits": ""}).default_key == "adjusted"
+    assert chosen(switch, {"limits": "plain", "year": "2025"}).default_key == "plain"
+    assert chosen(switch, {"limits": ["plain"]}).default_key == "plain"  # a repeated key: the first
+    assert set(chosen(switch, {"limits": "plain"}).figures) == {"adjusted", "plain"}
+    for bad in ("PLAIN", "<script>", "adjusted,plain"):
+        with pytest.raises(QueryError, match="Funnel limits must be one of: adjusted, plain"):
+            chosen(switch, {"limits": bad})
 
 
 def test_trend_switch_names_model_and_statistic_on_the_chart():

@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
+from dash.testing.wait import until
 from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -154,6 +155,15 @@ def test_benchmarks_and_chart_switches(dash_duo, site, screenshot):
     _switch(dash_duo, "council-trend", "statistic", "median")
     dash_duo.wait_for_contains_text("#graph-council-trend .gtitle", "April 2021 model, median")
     screenshot(dash_duo, "council-leeds-benchmarks")
+    # The choices are in the address, so the link a reader copies now shows the same drawings.
+    until(lambda: "statistic=median" in dash_duo.driver.current_url, timeout=5)
+    shared = dash_duo.driver.current_url
+    assert "limits=plain" in shared and "model=2021" in shared and "year=2025" in shared
+    dash_duo.driver.get(shared)
+    dash_duo.wait_for_contains_text("#graph-council-funnel .gtitle", "chance alone", timeout=15)
+    dash_duo.wait_for_contains_text("#graph-council-trend .gtitle", "April 2021 model, median")
+    dash_duo.driver.get(dash_duo.server_url + "/council/leeds?limits=sideways")
+    dash_duo.wait_for_contains_text("#main", "Funnel limits must be one of: adjusted, plain", timeout=15)
     dash_duo.driver.get(dash_duo.server_url + "/trends?year=2025&cap=18")
     dash_duo.wait_for_element("#graph-lottery .main-svg", timeout=15)
     assert "between-council SD" in dash_duo.find_element("#section-lottery").text
