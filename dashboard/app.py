@@ -25,12 +25,14 @@ def _shell() -> html.Div:
         names = sorted(set(data.search_index()["search_term"].to_list()))
         built = data.release().get("built_at")
         built_text = f"{built:%d %B %Y, %H:%M} UTC" if built else None
+        latest = data.release().get("release_id")
     except SnapshotUnavailable:
-        names, built_text = [], None
+        names, built_text, latest = [], None, None
     return html.Div(
         [
             dcc.Location(id="nav", refresh="callback-nav"),
-            dcc.Store(id="switch-address"),  # output of the chart switches' address writer
+            # The chart switches' address writer: pins an unpinned address to this (latest) release.
+            dcc.Store(id="switch-address", data=latest),
             shell.header(names),
             html.Main(dash.page_container, id="main", tabIndex="-1"),
             shell.footer(built_text),

@@ -255,11 +255,12 @@ def register(app: Dash) -> None:
         return _graph(wrapper["chart"], fig) if fig is not None else no_update
 
     # The switches' choices go into the address in the browser (history.replaceState: no reload,
-    # no new history entry), so a copied link shows the same drawing.
+    # no new history entry), so a copied link shows the same drawing, of the same release.
     app.clientside_callback(
         ClientsideFunction(namespace="caseload", function_name="switchAddress"),
         Output("switch-address", "data"),
         Input({"type": "chart-switch", "chart": ALL, "group": ALL}, "value"),
         State({"type": "chart-switch", "chart": ALL, "group": ALL}, "id"),
+        State("switch-address", "data"),
         prevent_initial_call=True,
     )

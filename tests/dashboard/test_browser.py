@@ -159,6 +159,7 @@ def test_benchmarks_and_chart_switches(dash_duo, site, screenshot):
     until(lambda: "statistic=median" in dash_duo.driver.current_url, timeout=5)
     shared = dash_duo.driver.current_url
     assert "limits=plain" in shared and "model=2021" in shared and "year=2025" in shared
+    assert "release=" in shared  # pinned, like every address the site writes
     dash_duo.driver.get(shared)
     dash_duo.wait_for_contains_text("#graph-council-funnel .gtitle", "chance alone", timeout=15)
     dash_duo.wait_for_contains_text("#graph-council-trend .gtitle", "April 2021 model, median")
