@@ -50,13 +50,18 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
 
 
 def run_script(con: duckdb.DuckDBPyConnection, name: str, params: dict | None = None) -> None:
-    """Run a SQL file statement by statement inside one transaction.
+    """Run a SQL file statement by statement inside one transaction."""
+    with transaction(con):
+        run_statements(con, name, params)
+
+
+def run_statements(con: duckdb.DuckDBPyConnection, name: str, params: dict | None = None) -> None:
+    """Run a SQL file statement by statement in the caller's transaction (run_script opens its own).
 
     Named parameters (`$name`) are bound per statement, only those it uses.
     """
-    statements = [s for s in split_statements(sql_text(name)) if s.strip()]
-    with transaction(con):
-        for statement in statements:
+    for statement in split_statements(sql_text(name)):
+        if statement.strip():
             used = {k: v for k, v in (params or {}).items() if f"${k}" in statement}
             con.execute(statement, used or None)
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import duckdb
 import polars as pl
 
-from warehouse.db import run_script, split_statements, sql_text
+from warehouse.db import run_script, run_statements
 
 FACTS = {  # incoming_files: one row per acceptable file of the batch
     "file": pl.Int64,
@@ -75,14 +75,14 @@ class BatchLoad:
             rows = rows.filter(pl.col("file").is_in(ids["file"].implode()))
         self.con.register("incoming_workers", rows.to_arrow())
         # On an error the transaction is aborted and rolled back: nothing more may run on it here.
-        _execute(self.con, "submissions/load_workers", {"salt": self.salt})
+        run_statements(self.con, "submissions/load_workers", {"salt": self.salt})
         self.con.unregister("incoming_ids")
         self.con.unregister("incoming_workers")
 
     def finish(self, template_version: int, loaded_at: dt.datetime) -> None:
         facts = pl.concat([pl.DataFrame(schema=FACTS), *self.facts]).sort("file")
         self.con.register("incoming_files", facts.to_arrow())
-        _execute(
+        run_statements(
             self.con, "submissions/load_files", {"template_version": template_version, "loaded_at": loaded_at}
         )
         self.outcomes = _outcomes(self.con)
@@ -145,13 +145,6 @@ def load_submission(
         template_version=template_version,
         loaded_at=loaded_at,
     )[0]
-
-
-def _execute(con: duckdb.DuckDBPyConnection, name: str, params: dict) -> None:
-    """A SQL file's statements inside the caller's transaction (run_script opens its own)."""
-    for statement in split_statements(sql_text(name)):
-        if statement.strip():
-            con.execute(statement, {k: v for k, v in params.items() if f"${k}" in statement} or None)
 
 
 def _facts(rows: pl.DataFrame, files: Mapping[int, tuple[str, str]]) -> pl.DataFrame:
