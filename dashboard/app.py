@@ -23,9 +23,9 @@ HERE = Path(__file__).parent
 def _shell() -> html.Div:
     try:
         names = sorted(set(data.search_index()["search_term"].to_list()))
-        built = data.release().get("built_at")
+        release = data.release()
+        built, latest = release.get("built_at"), release.get("release_id")
         built_text = f"{built:%d %B %Y, %H:%M} UTC" if built else None
-        latest = data.release().get("release_id")
     except SnapshotUnavailable:
         names, built_text, latest = [], None, None
     return html.Div(
