@@ -32,6 +32,12 @@ def _release(args: dict[str, str]) -> str | None:
     return p.release(args.get("release"), releases.release_ids(data.settings().releases_dir))
 
 
+def _revalidate(opened: Opened) -> tuple[str, Response | None]:
+    """This answer's ETag, and a 304 when the reader already holds it (checked before any query)."""
+    etag = http.etag_for(opened.release_id)
+    return etag, http.not_modified(etag, opened.release_id, opened.pinned)
+
+
 def _envelope(opened: Opened, page: aq.Page | None, df: pl.DataFrame, limit: int | None, offset: int) -> dict:
     """Rows plus the release, a citation and paging links."""
     nxt = None
@@ -68,8 +74,8 @@ def la_year() -> Response:
     args = _args(("year", "region", "council", "cap", *LIST_PARAMS))
     fmt, limit, offset = p.fmt(args.get("format")), p.limit(args.get("limit")), p.offset(args.get("offset"))
     with open_release(_release(args)) as opened:
-        etag = http.etag_for(opened.release_id)
-        if (cached := http.not_modified(etag, opened.release_id, opened.pinned)) is not None:
+        etag, cached = _revalidate(opened)
+        if cached is not None:
             return cached
         cur = opened.cursor
         filters = {
@@ -91,8 +97,8 @@ def councils() -> Response:
     args = _args(("region", "release", "format"))
     fmt = p.fmt(args.get("format"))
     with open_release(_release(args)) as opened:
-        etag = http.etag_for(opened.release_id)
-        if (cached := http.not_modified(etag, opened.release_id, opened.pinned)) is not None:
+        etag, cached = _revalidate(opened)
+        if cached is not None:
             return cached
         region = p.region(args.get("region"), aq.regions(opened.cursor))
         page = aq.filtered(opened.cursor, "marts", "dim_la", {"region": region})
@@ -106,8 +112,8 @@ def council(key: str) -> Response:
     if not COUNCIL_KEY_RE.fullmatch(key):
         raise p.ApiError(400, "Give a council by its GSS code (E09000033) or its slug (westminster).")
     with open_release(_release(args)) as opened:
-        etag = http.etag_for(opened.release_id)
-        if (cached := http.not_modified(etag, opened.release_id, opened.pinned)) is not None:
+        etag, cached = _revalidate(opened)
+        if cached is not None:
             return cached
         row = q.council(opened.cursor, key)
         if row is None:
@@ -124,8 +130,8 @@ def caps() -> Response:
     args = _args(("release", "format"))
     fmt = p.fmt(args.get("format"))
     with open_release(_release(args)) as opened:
-        etag = http.etag_for(opened.release_id)
-        if (cached := http.not_modified(etag, opened.release_id, opened.pinned)) is not None:
+        etag, cached = _revalidate(opened)
+        if cached is not None:
             return cached
         page = aq.filtered(opened.cursor, "marts", "caps", {})
         return _answer(opened, etag, page.rows, fmt, "caps", page)
@@ -135,8 +141,8 @@ def regions() -> Response:
     args = _args(("release", "format"))
     fmt = p.fmt(args.get("format"))
     with open_release(_release(args)) as opened:
-        etag = http.etag_for(opened.release_id)
-        if (cached := http.not_modified(etag, opened.release_id, opened.pinned)) is not None:
+        etag, cached = _revalidate(opened)
+        if cached is not None:
             return cached
         items = aq.regions(opened.cursor)
         df = pl.DataFrame({"region_code": list(items), "region_name": list(items.values())})
