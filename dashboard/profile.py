@@ -92,7 +92,7 @@ def facts(
             )
         )
     else:
-        out.append(("Against the cap", f"At or under the cap of {cap_label}."))
+        out.append(("Against the cap", f"At or under the cap of {cap_label}. {wording.NONE_NEEDED}"))
     if position:
         if position.get("rank_highest") is not None:
             out.append(

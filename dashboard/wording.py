@@ -2,11 +2,15 @@
 
 The additional social workers figure is a lower bound (docs/method.md, "Additional FTE
 needed"): it brings each council's *average* to the cap, and caseloads are not shared evenly.
+Only a council over the cap by its published average needs any: the same rule as "over the cap".
 """
 
 from __future__ import annotations
 
 LOWER_BOUND_NOTE = "A lower bound: a council whose average is at the cap still has workers above it."
+OVER_CAP_ONLY = ("Only councils whose published average is above the cap need more; "
+                 "one exactly at the cap needs none.")
+NONE_NEEDED = "No more social workers are needed to bring its average to the cap."
 
 
 def at_least(v: float | None, digits: int = 0) -> str:

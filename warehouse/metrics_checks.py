@@ -37,6 +37,16 @@ def unknown_is_never_under(con: duckdb.DuckDBPyConnection) -> Check:
                    "rows whose over_cap disagrees with the caseload status")
 
 
+def additional_fte_only_over_cap(con: duckdb.DuckDBPyConnection) -> Check:
+    """A council not over the cap (or unknown) needs no additional FTE: the two columns tell one story."""
+    bad = _rows(con, """
+        SELECT la_code, year, scenario_id, over_cap, additional_fte_needed FROM marts.la_year_cap
+        WHERE (over_cap IS NULL OR NOT over_cap) AND coalesce(additional_fte_needed, 0) <> 0
+        ORDER BY year DESC, scenario_id, la_code""")
+    return _result(bad, "only councils over the cap need additional FTE",
+                   "rows not over the cap whose additional FTE is above 0")
+
+
 def coverage_adds_up(con: duckdb.DuckDBPyConnection) -> Check:
     """Every breach rate's councils covered plus unknown make all its councils."""
     bad = _rows(con, """
@@ -84,7 +94,8 @@ def _one_row_per_council_year(table: str):
 
 METRICS_CHECKS = {
     "area_year_cap": {"cap_fte_reconciles": cap_fte_reconciles, "coverage_adds_up": coverage_adds_up},
-    "la_year_cap": {"unknown_is_never_under": unknown_is_never_under},
+    "la_year_cap": {"unknown_is_never_under": unknown_is_never_under,
+                    "additional_fte_only_over_cap": additional_fte_only_over_cap},
     "variation_year": {"variation_coverage_adds_up": variation_coverage_adds_up},
     "la_year_funnel": {"funnel_limits_ordered": funnel_limits_ordered},
     "revisions": {"revisions_match_councils": revisions_match_councils},

@@ -76,7 +76,7 @@ def layout(**query: object) -> html.Div:
                             shell.headline(
                                 "more social workers (FTE) to bring those councils' averages to the cap",
                                 wording.at_least(summary["additional_fte"]),
-                                wording.LOWER_BOUND_NOTE,
+                                f"{wording.OVER_CAP_ONLY} {wording.LOWER_BOUND_NOTE}",
                             ),
                             shell.headline(
                                 "a year, the cost of those social workers",

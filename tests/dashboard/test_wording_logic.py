@@ -32,3 +32,13 @@ def test_profile_says_the_additional_fte_is_a_lower_bound():
 def test_profile_without_cases_gives_no_number():
     text = dict(profile.facts(2025, "18", _over_cap_row(None), None, None))["Against the cap"]
     assert "cannot be worked out" in text and "At least" not in text
+
+
+def test_profile_at_the_cap_needs_no_one():
+    """At the cap by the published figure (18.0 against 18) is not over it, so no extra workers: the
+    same rule as marts.la_year_cap.additional_fte_needed (docs/method.md, "Additional FTE needed")."""
+    row = {**_over_cap_row(0.0), "caseload_fte": 18.0, "over_cap": False, "excess": 0.0}
+    text = dict(profile.facts(2025, "18", row, None, None))["Against the cap"]
+    assert "At or under the cap of 18" in text
+    assert "No more social workers are needed" in text and "At least" not in text
+    assert "exactly at the cap needs none" in wording.OVER_CAP_ONLY

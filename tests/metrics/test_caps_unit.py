@@ -6,6 +6,7 @@ import duckdb
 import pytest
 
 from warehouse.metrics import build_area_year_cap, build_la_year_cap, cap_summary, la_cap
+from warehouse.metrics_checks import additional_fte_only_over_cap
 from warehouse.raw import ensure_schema
 from warehouse.transform import run_step
 
@@ -44,6 +45,37 @@ def test_at_the_cap_is_not_over_and_suppressed_is_unknown(con) -> None:
     assert rows["E0B"]["additional_cost_gbp"] == pytest.approx((151 / 15 - 10) * 50_000)
     assert rows["E0C"]["over_cap"] is None
     assert rows["E0C"]["additional_fte_needed"] is None
+
+
+def test_at_the_cap_by_its_published_figure_needs_no_one(con) -> None:
+    """Published at 15.0 but 151 / 10.04 = 15.04 unrounded: at the cap, so no additional FTE and no cost;
+    a council over the cap (15.1) is priced with the unrounded ratio."""
+    con.execute("INSERT INTO marts.la_year VALUES ('E0E', 'E0E', 'E0E', 'R1', 'R1', 2025, 15.0, 'published', "
+                "151, 'published', 10.04, 'published', 500)")
+    rows = {r["la_code"]: r for r in la_cap(con, 2025, 15, cost_per_fte=50_000).iter_rows(named=True)}
+    assert rows["E0E"]["over_cap"] is False
+    assert rows["E0E"]["additional_fte_needed"] == 0
+    assert rows["E0E"]["additional_cost_gbp"] == 0
+    england = cap_summary(con, 2025, 15, cost_per_fte=50_000).filter(area_code="E92000001").row(0, named=True)
+    assert england["additional_fte_needed"] == pytest.approx(151 / 15 - 10)  # E0B only
+    assert england["n_las_costed"] == 4
+
+
+def test_the_cap_check_catches_additional_fte_at_the_cap() -> None:
+    """The blocking check on marts.la_year_cap: not over (or unknown) means no additional FTE."""
+    con = duckdb.connect()
+    con.execute("CREATE SCHEMA marts")
+    con.execute("""CREATE TABLE marts.la_year_cap (la_code VARCHAR, year INTEGER, scenario_id VARCHAR,
+        over_cap BOOLEAN, additional_fte_needed DOUBLE)""")
+    con.execute("""INSERT INTO marts.la_year_cap VALUES
+        ('E0A', 2025, 'cap_12', false, 0.0), ('E0B', 2025, 'cap_12', true, 1.5),
+        ('E0C', 2025, 'cap_12', NULL, NULL), ('E0D', 2025, 'cap_12', false, 0.4),
+        ('E0E', 2024, 'cap_20', NULL, 2.0)""")
+    outcome = additional_fte_only_over_cap(con)
+    assert not outcome.passed
+    assert outcome.failures == [("E0D", 2025, "cap_12", False, 0.4), ("E0E", 2024, "cap_20", None, 2.0)]
+    con.execute("DELETE FROM marts.la_year_cap WHERE la_code IN ('E0D', 'E0E')")
+    assert additional_fte_only_over_cap(con).passed
 
 
 def test_rates_count_unknown_apart(con) -> None:

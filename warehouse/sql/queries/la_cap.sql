@@ -15,11 +15,13 @@ SELECT
     CASE WHEN l.caseload_status = 'published' THEN l.caseload_fte > c.cap END AS over_cap,
     CASE WHEN l.caseload_status = 'published'
          THEN round(greatest(0, l.caseload_fte - c.cap), 1) END AS excess_over_cap,
-    CASE WHEN l.cases_status = 'published' AND l.case_holders_fte_status = 'published'
+    -- Additional FTE exactly when over the cap by the published caseload (so 15.0 at a cap of 15
+    -- needs none, whatever the unrounded ratio); then the unrounded cases / cap - FTE.
+    -- `over_cap` here is the column above (DuckDB reuses a select-list alias).
+    CASE WHEN NOT over_cap THEN 0.0
+         WHEN over_cap AND l.cases_status = 'published' AND l.case_holders_fte_status = 'published'
          THEN greatest(0, l.cases / c.cap - l.case_holders_fte) END AS additional_fte_needed,
-    CASE WHEN l.cases_status = 'published' AND l.case_holders_fte_status = 'published'
-         THEN greatest(0, l.cases / c.cap - l.case_holders_fte) * c.cost_per_fte_gbp
-         END AS additional_cost_gbp,
+    additional_fte_needed * c.cost_per_fte_gbp AS additional_cost_gbp,
     c.cost_per_fte_gbp,
     l.children_0_17,
     -- Worker-level breach rates come from council submissions (a later issue).
