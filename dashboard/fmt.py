@@ -12,9 +12,16 @@ SYMBOLS = {
     ":": "not available",
     "blank": "blank",
 }
+# Statuses of our own for an empty figure that the publisher did not suppress (docs/method.md, "Symbols").
+NO_FIGURE = {
+    "no match": "no figure for this council's area that year",
+    "no population": "no population estimate to divide by",
+}
 
 
 def value(v: float | int | None, status: str | None = "published", digits: int = 1, suffix: str = "") -> str:
+    if status in NO_FIGURE:
+        return f"no figure ({NO_FIGURE[status]})"
     if status not in (None, "published"):
         return f"not published ({status})"
     if v is None:

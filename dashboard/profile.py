@@ -140,7 +140,7 @@ def context_rows(context: dict | None) -> list[tuple[str, str]]:
         ("Sickness absence", fmt.value(c["absence_rate_fte"], c["absence_rate_fte_status"], suffix="%")),
         (
             f"Children in need per 10,000 children (31 March {c['cin_year'] or '—'})",
-            fmt.value(c["cin_per_10000"], c["cin_status"], digits=0),
+            fmt.value(c["cin_per_10000"], c.get("cin_per_10000_status", c["cin_status"]), digits=0),
         ),
         (
             f"Children in care with 3 or more social workers in the year ({c['sw_year'] or '—'})",

@@ -139,7 +139,8 @@ def benchmark(inputs: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
             rows.append({
                 "la_code": r["la_code"], "la_name": r["la_name"], "region_code": r["region_code"],
                 "year": year, "measure": measure,
-                "value": r["value"] if compared else None, "value_status": r["value_status"],
+                # Kept as published even when not compared: the label says so, the value never goes.
+                "value": r["value"], "value_status": r["value_status"],
                 "denominator": r["denominator"], "england_value": england,
                 "lower_95": limits[0], "upper_95": limits[1],
                 "lower_99_8": limits[2], "upper_99_8": limits[3],

@@ -7,10 +7,12 @@ publish step waits for it.
 import dagster as dg
 import polars as pl
 
+from pipeline.defs.blocking_check import blocking_check
 from pipeline.defs.resources import WarehouseResource
 from pipeline.registry import load_registry
 from warehouse.dictionary import load_dictionary, undocumented_columns
 from warehouse.meta import load_sources
+from warehouse.status_checks import statuses_describe_values
 
 # Every mart asset. A new mart is added here, so the dictionary check covers it
 # and the release waits for it (and its blocking checks).
@@ -38,6 +40,11 @@ def every_mart_column_documented(warehouse: WarehouseResource) -> dg.AssetCheckR
         description="all documented" if not missing else f"not documented: {missing[:10]}",
         metadata={"undocumented": len(missing)},
     )
+
+
+# Over every mart with a `_status` column, found in the catalogue, so a new mart is covered too.
+statuses_describe_values_check = blocking_check(
+    data_dictionary, "statuses_describe_values", statuses_describe_values)
 
 
 @dg.asset(group_name="publish", kinds={"duckdb"},

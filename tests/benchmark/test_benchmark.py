@@ -151,3 +151,25 @@ def test_vectorised_interval_matches_the_estimator_applied_per_resample() -> Non
     picks = np.random.default_rng(2025).integers(0, 150, (BOOTSTRAP_SAMPLES, 150))
     taus = [math.sqrt(between_council_variance(z[p], se[p])[1]) for p in picks]
     assert _tau_interval(z, se, seed=2025) == pytest.approx(tuple(np.percentile(taus, [2.5, 97.5])))
+
+
+def test_a_value_not_compared_keeps_its_published_number() -> None:
+    """A published rate with no usable denominator is not compared (no limits, label, rank), but its
+    value stays exactly as published; a suppressed one stays empty with its symbol."""
+    import polars as pl
+
+    from warehouse.benchmark import benchmark
+
+    base = {"la_name": "A council", "region_code": "E12000009", "year": 2025, "measure": "agency_rate",
+            "england_value": 15.0}
+    rows = [{**base, "la_code": f"E0{i:02d}", "value": 10.0 + i, "value_status": "published",
+             "denominator": 100.0 + i} for i in range(12)]
+    rows.append({**base, "la_code": "E099", "value": 100.0, "value_status": "published", "denominator": 0.0})
+    rows.append({**base, "la_code": "E098", "value": None, "value_status": "x", "denominator": 80.0})
+    table, _ = benchmark(pl.DataFrame(rows))
+    got = {r["la_code"]: r for r in table.iter_rows(named=True)}
+    lonely = got["E099"]
+    assert (lonely["value"], lonely["value_status"], lonely["label"]) == (100.0, "published", "not_compared")
+    assert lonely["rank"] is None and lonely["lower_95"] is None and lonely["quartile"] is None
+    assert (got["E098"]["value"], got["E098"]["label"]) == (None, "not_compared")
+    assert got["E005"]["value"] == 15.0 and got["E005"]["label"] != "not_compared"

@@ -42,3 +42,16 @@ def test_profile_at_the_cap_needs_no_one():
     assert "At or under the cap of 18" in text
     assert "No more social workers are needed" in text and "At least" not in text
     assert "exactly at the cap needs none" in wording.OVER_CAP_ONLY
+
+
+def test_a_rate_with_no_population_reads_as_no_figure_not_as_suppressed():
+    """Children in need are published for the old Dorset councils in 2017-2018, but there is no population
+    estimate to divide by: the profile says so, never 'not published'."""
+    context = {f"{m}_rate_fte": 10.0 for m in ("agency", "vacancy", "turnover", "absence")}
+    context |= {f"{m}_rate_fte_status": "published" for m in ("agency", "vacancy", "turnover", "absence")}
+    context |= {"cin_year": 2017, "cin_per_10000": None, "cin_status": "published",
+                "cin_per_10000_status": "no population", "sw_year": None,
+                "pct_cla_3plus_social_workers": None}
+    rows = dict(profile.context_rows(context))
+    text = rows["Children in need per 10,000 children (31 March 2017)"]
+    assert text == "no figure (no population estimate to divide by)"

@@ -38,7 +38,7 @@ long AS (
     FROM marts.la_year l JOIN england e USING (year)
     UNION ALL
     SELECT c.la_code, c.la_name, c.region_code, c.year, 'cin_per_10000', c.cin_per_10000,
-           c.cin_status, c.cin_children_0_17 / 10000.0, ec.cin_per_10000
+           c.cin_per_10000_status, c.cin_children_0_17 / 10000.0, ec.cin_per_10000
     FROM marts.la_year_context c JOIN england_cin ec USING (year)
 )
 SELECT * FROM long ORDER BY measure, year, la_code;

@@ -63,6 +63,11 @@ SELECT
     ci.cin_population_year,
     CAST(ci.cin_children_0_17 AS BIGINT) AS cin_children_0_17,
     10000.0 * ci.cin_at_31_march / nullif(ci.cin_children_0_17, 0) AS cin_per_10000,
+    -- Why a rate is empty, in the statuses' own words (docs/method.md, "Symbols").
+    CASE WHEN ci.cin_year IS NULL THEN 'no match'
+         WHEN ci.cin_symbols IS NOT NULL THEN ci.cin_symbols
+         WHEN coalesce(ci.cin_children_0_17, 0) = 0 THEN 'no population'
+         ELSE 'published' END AS cin_per_10000_status,
     CASE
         WHEN ci.cin_year IS NULL THEN 'No children in need figure for this council''s area in the year to 31 March '
             || l.year || ': that year ends before the reorganisation, so it was published for the council(s) before it.'
