@@ -173,3 +173,67 @@ def test_a_value_not_compared_keeps_its_published_number() -> None:
     assert lonely["rank"] is None and lonely["lower_95"] is None and lonely["quartile"] is None
     assert (got["E098"]["value"], got["E098"]["label"]) == (None, "not_compared")
     assert got["E005"]["value"] == 15.0 and got["E005"]["label"] != "not_compared"
+
+
+def _expected_rate_limits(shared_data_dir: Path, rate: str, count: str, year: int) -> dict[str, tuple]:
+    """The publisher's own denominator, count + FTE in post (rate = 100 x count / (count + in post)),
+    as each council's binomial sample size; the limits from the method's definition, in plain Python."""
+    with open(shared_data_dir / "ees/csww_indicators_2017_to_2025.csv", encoding="utf-8-sig") as f:
+        rows = [r for r in csv.DictReader(f) if int(r["time_period"]) == year]
+    england = next(float(r[rate]) for r in rows if r["geographic_level"] == "National")
+    usable = {}
+    for r in rows:
+        cells = (r[rate], r[count], r["inpost_fte"])
+        if r["geographic_level"] != "Local authority" or any(c in SYMBOLS for c in cells):
+            continue
+        n = float(r[count]) + float(r["inpost_fte"])
+        if n > 0:
+            usable[r["new_la_code"]] = (float(r[rate]), n)
+    se = {c: math.sqrt(england * (100 - england) / n) for c, (_, n) in usable.items()}
+    z = sorted((v - england) / se[c] for c, (v, _) in usable.items())
+    low, high = _percentile(z, 0.1), _percentile(z, 0.9)
+    phi = sum(min(max(v, low), high) ** 2 for v in z) / len(z)
+    w = [1 / s**2 for s in se.values()]
+    tau2 = max(0.0, (len(z) * phi - (len(z) - 1)) / (sum(w) - sum(x * x for x in w) / sum(w)))
+    out = {}
+    for code, (_, n) in usable.items():
+        half95, half998 = (k * math.sqrt(se[code] ** 2 + tau2) for k in (1.959964, 3.090232))
+        out[code] = (n, england - half95, england + half95, england - half998, england + half998)
+    return out
+
+
+@pytest.mark.shared_data
+@pytest.mark.parametrize("measure,rate,count", [("agency_rate", "agency_rate_fte", "agency_fte"),
+                                                ("vacancy_rate", "vacancy_rate_fte", "vacancy_fte")])
+@pytest.mark.parametrize("year", [2021, 2025])
+def test_rate_limits_use_the_publishers_denominator(published, shared_data_dir: Path, measure, rate, count,
+                                                    year) -> None:
+    """Agency and vacancy rates: limits at n = agency (vacancies) + FTE in post, for every compared council;
+    the Isles of Scilly (100% with 0 in post) is compared at its small n."""
+    expected = _expected_rate_limits(shared_data_dir, rate, count, year)
+    rows = published.execute(
+        "SELECT la_code, denominator, lower_95, upper_95, lower_99_8, upper_99_8 "
+        "FROM marts.la_year_benchmark WHERE measure = $m AND year = $y AND label <> 'not_compared'",
+        {"m": measure, "y": year}).fetchall()
+    got = {r[0]: r[1:] for r in rows}
+    assert set(got) == set(expected)
+    assert "E06000053" in got and got["E06000053"][0] < 5
+    for code, want in expected.items():
+        assert got[code] == pytest.approx(want, rel=1e-9, abs=1e-9), code
+
+
+@pytest.mark.shared_data
+@pytest.mark.parametrize("rate,count", [("agency_rate_fte", "agency_fte"),
+                                        ("vacancy_rate_fte", "vacancy_fte")])
+def test_published_rates_are_count_over_count_plus_in_post(published, rate, count) -> None:
+    """What the benchmarks rely on: every council's published rate is 100 x count / (count + FTE in post),
+    within the rounding of the rate (0.05) and of the one-decimal counts (at most 5 / (count + in post)).
+    Dividing by FTE in post alone is far off for most councils."""
+    rows = published.execute(
+        f"SELECT {rate}, {count}, inpost_fte FROM marts.la_year WHERE {rate}_status = 'published' "
+        f"AND {count}_status = 'published' AND inpost_fte_status = 'published'").fetchall()
+    assert len(rows) > 1300
+    for value, part, in_post in rows:
+        assert abs(value - 100 * part / (part + in_post)) <= 0.05 + 5 / (part + in_post) + 1e-9
+    far = sum(1 for value, part, in_post in rows if not in_post or abs(value - 100 * part / in_post) > 0.1)
+    assert far > len(rows) / 2

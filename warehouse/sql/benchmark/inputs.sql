@@ -21,12 +21,13 @@ long AS (
            l.case_holders_fte AS denominator, e.caseload_fte AS england_value
     FROM marts.la_year l JOIN england e USING (year)
     UNION ALL
+    -- The publisher's denominators: agency / (agency + in post), vacancies / (vacancies + in post).
     SELECT l.la_code, l.la_name, l.region_code, l.year, 'agency_rate', l.agency_rate_fte,
-           l.agency_rate_fte_status, l.inpost_fte, e.agency_rate_fte
+           l.agency_rate_fte_status, l.agency_fte + l.inpost_fte, e.agency_rate_fte
     FROM marts.la_year l JOIN england e USING (year)
     UNION ALL
     SELECT l.la_code, l.la_name, l.region_code, l.year, 'vacancy_rate', l.vacancy_rate_fte,
-           l.vacancy_rate_fte_status, l.inpost_fte, e.vacancy_rate_fte
+           l.vacancy_rate_fte_status, l.vacancy_fte + l.inpost_fte, e.vacancy_rate_fte
     FROM marts.la_year l JOIN england e USING (year)
     UNION ALL
     SELECT l.la_code, l.la_name, l.region_code, l.year, 'turnover_rate', l.turnover_rate_fte,

@@ -50,8 +50,13 @@ SELECT
         max(value) FILTER (WHERE measure = 'inpost_fte') AS inpost_fte,
         max(status) FILTER (WHERE measure = 'inpost_fte') AS inpost_fte_status,
         CAST(max(value) FILTER (WHERE measure = 'inpost_headcount') AS BIGINT) AS inpost_headcount,
+        -- The counts behind the publisher's rates: agency / (agency + in post), vacancies / (vacancies + in post).
+        max(value) FILTER (WHERE measure = 'agency_fte') AS agency_fte,
+        max(status) FILTER (WHERE measure = 'agency_fte') AS agency_fte_status,
         max(value) FILTER (WHERE measure = 'agency_rate_fte') AS agency_rate_fte,
         max(status) FILTER (WHERE measure = 'agency_rate_fte') AS agency_rate_fte_status,
+        max(value) FILTER (WHERE measure = 'vacancy_fte') AS vacancy_fte,
+        max(status) FILTER (WHERE measure = 'vacancy_fte') AS vacancy_fte_status,
         max(value) FILTER (WHERE measure = 'vacancy_rate_fte') AS vacancy_rate_fte,
         max(status) FILTER (WHERE measure = 'vacancy_rate_fte') AS vacancy_rate_fte_status,
         max(value) FILTER (WHERE measure = 'turnover_rate_fte') AS turnover_rate_fte,
@@ -70,6 +75,7 @@ SELECT
     -- The unrounded ratio: only for checks at a boundary, never instead of caseload_fte.
     CASE WHEN case_holders_fte > 0 THEN cases / case_holders_fte END AS caseload_ratio,
     inpost_fte, inpost_fte_status, inpost_headcount,
-    agency_rate_fte, agency_rate_fte_status, vacancy_rate_fte, vacancy_rate_fte_status,
+    agency_fte, agency_fte_status, agency_rate_fte, agency_rate_fte_status,
+    vacancy_fte, vacancy_fte_status, vacancy_rate_fte, vacancy_rate_fte_status,
     turnover_rate_fte, turnover_rate_fte_status, absence_rate_fte, absence_rate_fte_status
 FROM staging.workforce_wide;
