@@ -44,7 +44,8 @@ def test_every_council_figure_matches_the_published_csv(published, shared_data_d
         (code, year): values
         for code, year, *values in published.execute(
             "SELECT la_code, year, cases, cases_status, case_holders_fte, caseload_fte, caseload_status, "
-            "agency_rate_fte, vacancy_rate_fte, turnover_rate_fte, absence_rate_fte FROM marts.la_year"
+            "agency_rate_fte, vacancy_rate_fte, turnover_rate_fte, absence_rate_fte, "
+            "agency_fte, agency_fte_status, vacancy_fte, vacancy_fte_status FROM marts.la_year"
         ).fetchall()
     }
     symbols = {"c", "x", "z", "u", "low", "k", ":"}
@@ -62,6 +63,8 @@ def test_every_council_figure_matches_the_published_csv(published, shared_data_d
             r["caseload_fte"] if r["caseload_fte"] in symbols else "published",
             number(r["agency_rate_fte"]), number(r["vacancy_rate_fte"]),
             number(r["turnover_rate_fte"]), number(r["absence_rate_fte"]),
+            number(r["agency_fte"]), r["agency_fte"] if r["agency_fte"] in symbols else "published",
+            number(r["vacancy_fte"]), r["vacancy_fte"] if r["vacancy_fte"] in symbols else "published",
         ]
         assert got == expected, (r["la_name"], r["time_period"])
 
