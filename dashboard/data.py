@@ -4,7 +4,8 @@ Every function reads the published snapshot through `warehouse.queries`; the
 cache key includes the snapshot's file and version, so a new release is picked up at
 once and nothing stale is ever served. A page drawn for `?release=<id>` reads that kept
 release instead, inside `reading(...)` (dashboard.release_view): the pages call the same
-functions either way. Nothing here computes a figure.
+functions either way. Nothing here computes a figure, and no cost comes from this process's
+settings: a cap is priced at the cost per FTE stored in the release being read.
 """
 
 from __future__ import annotations
@@ -126,7 +127,7 @@ def hex_layout(cur) -> pl.DataFrame:
 
 @cached
 def council_caps(cur, year: int, cap: q.Cap) -> pl.DataFrame:
-    return q.council_caps(cur, year, cap, settings().cost_per_fte_gbp)
+    return q.council_caps(cur, year, cap)
 
 
 @cached
@@ -167,7 +168,7 @@ def sources(cur) -> pl.DataFrame:
 
 @cached
 def england_cap_summary(cur, year: int, cap: q.Cap) -> dict:
-    return q.england_cap_summary(cur, year, cap, settings().cost_per_fte_gbp)
+    return q.england_cap_summary(cur, year, cap)
 
 
 @cached

@@ -88,17 +88,17 @@ def filtered(
 def custom_cap(
     con: duckdb.DuckDBPyConnection,
     cap: float,
-    cost_per_fte: float,
     filters: dict[str, object],
     limit: int | None = None,
     offset: int = 0,
 ) -> Page:
     """Every council against a cap a reader chose: warehouse.metrics.la_cap (the definition of
-    marts.la_year_cap), for one year or every year, filtered and paged like `filtered`."""
+    marts.la_year_cap), priced at this release's cost per FTE, for one year or every year, filtered
+    and paged like `filtered`."""
     years = [filters["year"]] if filters.get("year") is not None else [
         r[0] for r in con.execute("SELECT DISTINCT year FROM marts.la_year ORDER BY year").fetchall()
     ]
-    df = pl.concat([metrics.la_cap(con, int(y), cap, cost_per_fte) for y in years], how="vertical_relaxed")
+    df = pl.concat([metrics.la_cap(con, int(y), cap) for y in years], how="vertical_relaxed")
     if filters.get("region") is not None:
         df = df.filter(pl.col("region_code") == filters["region"])
     if filters.get("council") is not None:

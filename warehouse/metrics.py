@@ -4,6 +4,7 @@ The per-council and per-area formulas live once, in `sql/queries/la_cap.sql` and
 `sql/queries/area_cap.sql`. The pipeline runs them over the scenarios in `marts.caps`
 to build `marts.la_year_cap` and `marts.area_year_cap`; the site runs the same text for
 a cap a user picks (`cap_summary`, `la_cap`), which is cheap: one query over marts.la_year.
+A cap a user picks is priced at the release's own cost per FTE (marts.caps), like the stored ones.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 import duckdb
 import polars as pl
 
-from warehouse.config import Settings
 from warehouse.db import sql_text, transaction
 
 _SCENARIO_INPUT = "SELECT scenario_id, cap, cost_per_fte_gbp FROM marts.caps"
@@ -43,8 +43,17 @@ def build_area_year_cap(con: duckdb.DuckDBPyConnection) -> None:
                     "ORDER BY year, scenario_id, geographic_level, area_code")
 
 
-def _cost(cost_per_fte: float | None) -> float:
-    return Settings.from_env().cost_per_fte_gbp if cost_per_fte is None else float(cost_per_fte)
+def release_cost_per_fte(con: duckdb.DuckDBPyConnection) -> float:
+    """The cost per FTE this release was built with (marts.caps): what every cost it shows is priced at,
+    whatever the process reading it was started with."""
+    costs = con.execute("SELECT DISTINCT cost_per_fte_gbp FROM marts.caps").fetchall()
+    if len(costs) != 1:
+        raise LookupError(f"marts.caps should hold one cost per FTE, found {len(costs)}")
+    return float(costs[0][0])
+
+
+def _cost(con: duckdb.DuckDBPyConnection, cost_per_fte: float | None) -> float:
+    return release_cost_per_fte(con) if cost_per_fte is None else float(cost_per_fte)
 
 
 def _check_cap(cap: float) -> None:
@@ -58,7 +67,7 @@ def cap_summary(con: duckdb.DuckDBPyConnection, year: int, cap: float,
     _check_cap(cap)
     sql = (f"SELECT * FROM ({_area_cap_sql(_CUSTOM_INPUT)}) WHERE year = $year "
            "ORDER BY geographic_level, area_code")
-    return con.sql(sql, params={"cap": cap, "cost_per_fte": _cost(cost_per_fte), "year": year}).pl()
+    return con.sql(sql, params={"cap": cap, "cost_per_fte": _cost(con, cost_per_fte), "year": year}).pl()
 
 
 def la_cap(con: duckdb.DuckDBPyConnection, year: int, cap: float,
@@ -66,4 +75,4 @@ def la_cap(con: duckdb.DuckDBPyConnection, year: int, cap: float,
     """Every council for one year at any cap: the columns of marts.la_year_cap."""
     _check_cap(cap)
     sql = f"SELECT * FROM ({_la_cap_sql(_CUSTOM_INPUT)}) WHERE year = $year ORDER BY la_code"
-    return con.sql(sql, params={"cap": cap, "cost_per_fte": _cost(cost_per_fte), "year": year}).pl()
+    return con.sql(sql, params={"cap": cap, "cost_per_fte": _cost(con, cost_per_fte), "year": year}).pl()

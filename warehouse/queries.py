@@ -100,13 +100,14 @@ def caps(con: duckdb.DuckDBPyConnection) -> pl.DataFrame | None:
     return table(con, "marts", "caps") if has_table(con, "marts", "caps") else None
 
 
-def council_caps(con: duckdb.DuckDBPyConnection, year: int, cap: Cap, cost_per_fte: float) -> pl.DataFrame:
+def council_caps(con: duckdb.DuckDBPyConnection, year: int, cap: Cap) -> pl.DataFrame:
     """Every council in `year` against `cap`: the caseload as published, and what the cap implies.
 
     The definition is warehouse.metrics.la_cap (issue 3), the same SQL as marts.la_year_cap, run for
-    any cap. Columns are renamed to the site's short names; nothing is recomputed here.
+    any cap and priced at this release's cost per FTE. Columns are renamed to the site's short names;
+    nothing is recomputed here.
     """
-    df = metrics.la_cap(con, year, cap.threshold, cost_per_fte)
+    df = metrics.la_cap(con, year, cap.threshold)
     return df.rename(
         {
             "excess_over_cap": "excess",
@@ -182,10 +183,10 @@ def sources(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     )
 
 
-def england_cap_summary(con: duckdb.DuckDBPyConnection, year: int, cap: Cap, cost_per_fte: float) -> dict:
+def england_cap_summary(con: duckdb.DuckDBPyConnection, year: int, cap: Cap) -> dict:
     """England's headline for a year and cap: warehouse.metrics.cap_summary's England row
-    (the definition of marts.area_year_cap)."""
-    areas = metrics.cap_summary(con, year, cap.threshold, cost_per_fte)
+    (the definition of marts.area_year_cap), priced at this release's cost per FTE."""
+    areas = metrics.cap_summary(con, year, cap.threshold)
     eng = areas.filter(pl.col("area_code") == ENGLAND).row(0, named=True)
     row = {
         "councils_published": eng["n_las_covered"],

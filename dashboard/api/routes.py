@@ -89,7 +89,7 @@ def la_year() -> Response:
         elif isinstance(cap, str):
             page = aq.filtered(cur, "marts", "la_year_cap", {**filters, "cap": cap}, limit, offset)
         else:
-            page = aq.custom_cap(cur, cap, data.settings().cost_per_fte_gbp, filters, limit, offset)
+            page = aq.custom_cap(cur, cap, filters, limit, offset)
         return _answer(opened, etag, page.rows, fmt, "la-year", page, limit, offset)
 
 
