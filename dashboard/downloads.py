@@ -7,6 +7,7 @@ does the X-Caseload-Release header; `release=<id>` serves a release that is stil
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import OrderedDict
 from urllib.parse import urlencode
@@ -23,6 +24,7 @@ from warehouse import releases
 from warehouse.snapshot import SnapshotUnavailable
 
 TABLE_PARAMS = ("release", "year", "region", "council", "cap")
+_SAFE = re.compile(r"[^A-Za-z0-9_.]+")
 ZIP_NAME = "caseload-watch"
 _zips: OrderedDict[str, bytes] = OrderedDict()
 _zip_lock = threading.Lock()
@@ -36,7 +38,9 @@ def table_href(table: str, fmt: str = "csv", **filters: object) -> str:
 
 
 def file_name(release_id: str, table: str, filters: dict[str, object], fmt: str) -> str:
-    parts = [f"{k}-{v}" for k, v in filters.items() if v is not None]
+    """From parsed filters only (a council is its resolved code, never what was typed); a joint
+    return's code `E09000021 / E09000027` becomes `E09000021-E09000027`, safe in a file name."""
+    parts = [f"{k}-{_SAFE.sub('-', str(v))}" for k, v in filters.items() if v is not None]
     return "_".join([ZIP_NAME, release_id, table, *parts]) + f".{fmt}"
 
 
@@ -54,7 +58,8 @@ def parse_filters(opened: Opened, schema: str, name: str, args: dict[str, str]) 
     return {
         "year": p.year(args.get("year"), aq.years(cur)) if "year" in args else None,
         "region": p.region(args.get("region"), aq.regions(cur)) if "region" in args else None,
-        "council": p.council(args.get("council"), aq.council_codes(cur)) if "council" in args else None,
+        "council": p.council(args.get("council"), lambda key: aq.council_code(cur, key))
+        if "council" in args else None,
         "cap": p.cap(args.get("cap"), aq.scenario_ids(cur), allow_custom=False) if "cap" in args else None,
     }
 

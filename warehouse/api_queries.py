@@ -13,7 +13,7 @@ import duckdb
 import polars as pl
 
 from warehouse import metrics
-from warehouse.queries import tables
+from warehouse.queries import council, tables
 
 # filter name -> the column it matches (council also matches series_code, to follow code changes)
 FILTER_COLUMNS = {"year": "year", "region": "region_code", "council": "la_code", "cap": "scenario_id"}
@@ -123,11 +123,11 @@ def scenario_ids(con: duckdb.DuckDBPyConnection) -> list[str]:
     return [r[0] for r in con.execute("SELECT scenario_id FROM marts.caps ORDER BY sort_order").fetchall()]
 
 
-def council_codes(con: duckdb.DuckDBPyConnection) -> set[str]:
-    """Every code a council has been published under (and its series code)."""
-    sql = "SELECT la_code FROM marts.dim_la UNION SELECT series_code FROM marts.dim_la"
-    rows = con.execute(sql).fetchall()
-    return {r[0] for r in rows if r[0]}
+def council_code(con: duckdb.DuckDBPyConnection, key: str) -> str | None:
+    """The code (marts.dim_la.la_code) of the council a key names: its code, slug or a joint return's
+    member code, resolved by warehouse.queries.council, as the site and /api/v1/councils/<key> do."""
+    row = council(con, key)
+    return row["la_code"] if row else None
 
 
 def release_sources(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:

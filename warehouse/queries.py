@@ -130,12 +130,16 @@ def area_year(con: duckdb.DuckDBPyConnection, year: int | None = None) -> pl.Dat
 
 
 def council(con: duckdb.DuckDBPyConnection, key: str) -> dict | None:
-    """A council by code, slug or member code; the current council first."""
+    """A council by code (any case), slug or a joint return's member code; the current council first.
+
+    The one resolver of a council key: the site's pages, /api/v1/councils/<key> and every `council=`
+    parameter of the API and the downloads (warehouse.api_queries.council_code) go through it.
+    """
     rows = frame(
         con,
         """
         SELECT * FROM marts.dim_la
-        WHERE la_code = $k OR slug = lower($k) OR list_contains(member_codes, upper($k))
+        WHERE upper(la_code) = upper($k) OR slug = lower($k) OR list_contains(member_codes, upper($k))
         ORDER BY is_current DESC, last_year DESC LIMIT 1
     """,
         {"k": key.strip()},

@@ -5,7 +5,7 @@ One dict, so the machine description and the human page cannot disagree.
 
 from __future__ import annotations
 
-from dashboard.api.params import DEFAULT_LIMIT, MAX_LIMIT
+from dashboard.api.params import COUNCIL_KEY_RE, DEFAULT_LIMIT, MAX_LIMIT
 
 
 def _param(name: str, description: str, schema: dict, where: str = "query", required: bool = False) -> dict:
@@ -19,8 +19,14 @@ FORMAT = _param("format", "json (default) or csv (UTF-8 with BOM, ISO dates).",
 YEAR = _param("year", "Reporting year (30 September of that year).", {"type": "integer", "minimum": 2000})
 REGION = _param("region", "Region GSS code (E12000007) or name (London).",
                 {"type": "string", "maxLength": 100})
-COUNCIL = _param("council", "Council GSS code, any year's code or its series code.",
-                 {"type": "string", "pattern": r"^E\d{8}$"})
+COUNCIL = _param(
+    "council",
+    "A council, named as everywhere else (as /api/v1/councils/{key}): its GSS code in any case (any "
+    "year's code, its series code, a joint return's own code such as 'E09000021 / E09000027', or one of "
+    "its member codes such as E09000021) or its slug (bolton). Rows are that code's years, and the whole "
+    "series for a series code. Unknown: 400.",
+    {"type": "string", "maxLength": 100, "pattern": COUNCIL_KEY_RE.pattern},
+)
 CAP = _param("cap", "A cap scenario id (cap_12, guarantee_15_12, target_18, cap_20), the site's 12, 15-12, "
              "18, 20, or a number from 5 to 40: each council against that cap.",
              {"type": "string", "maxLength": 20})
@@ -103,7 +109,8 @@ def spec() -> dict:
             "/api/v1/councils/{key}": _get(
                 "One council and its years",
                 "The council (by GSS code, a former or member code, or slug) and every year of its series.",
-                [_param("key", "GSS code (E09000033) or slug (westminster).",
+                [_param("key", "GSS code (E09000033; any year's code or a joint return's member code, "
+                        "E09000021) or slug (westminster), as the `council` parameter takes.",
                         {"type": "string", "maxLength": 80}, where="path", required=True), FORMAT, RELEASE],
             ),
             "/api/v1/caps": _get("Cap scenarios", "The named caps (marts.caps).", [FORMAT, RELEASE]),

@@ -7,13 +7,17 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from warehouse.releases import RELEASE_ID_RE
 
 MAX_VALUE_LENGTH = 100
 DEFAULT_LIMIT, MAX_LIMIT = 1000, 5000
-COUNCIL_RE = re.compile(r"^E\d{8}$")
+# A council key's shape: a GSS code (a joint return's own code joins two with " / ") or a slug. Which
+# council it names is the warehouse's one resolver's business (warehouse.queries.council).
+COUNCIL_KEY_RE = re.compile(r"^(?:[A-Za-z]\d{8}(?: / [A-Za-z]\d{8})?|[A-Za-z0-9][A-Za-z0-9-]{0,79})$")
+COUNCIL_KEY_HELP = ("Give a council by its GSS code (E09000033; any year's code, or a joint return's member "
+                    "code such as E09000021) or its slug (westminster).")
 REGION_RE = re.compile(r"^E12\d{6}$")
 SITE_CAPS = {"12": "cap_12", "15-12": "guarantee_15_12", "18": "target_18", "20": "cap_20"}
 CUSTOM_CAP_MIN, CUSTOM_CAP_MAX = 5.0, 40.0
@@ -63,15 +67,21 @@ def region(raw: str | None, regions: Mapping[str, str]) -> str | None:
     raise ApiError(400, "region must be a region code (E12000001 to E12000009) or name; see /api/v1/regions.")
 
 
-def council(raw: str | None, codes: set[str]) -> str | None:
-    """A council's GSS code as published (E09000033), any year's code or its series code."""
+def council_key(raw: str) -> str:
+    """A value shaped like a council key, or a 400 (the message never repeats it)."""
+    if not COUNCIL_KEY_RE.fullmatch(raw):
+        raise ApiError(400, COUNCIL_KEY_HELP)
+    return raw
+
+
+def council(raw: str | None, resolve: Callable[[str], str | None]) -> str | None:
+    """The code of the council a key names: code, slug or member code, through `resolve`
+    (warehouse.api_queries.council_code, the same resolver as /api/v1/councils/<key> and the site)."""
     if raw is None:
         return None
-    code = raw.upper()
-    if not COUNCIL_RE.fullmatch(code):
-        raise ApiError(400, "council must be a GSS code such as E09000033 (see /api/v1/councils).")
-    if code not in codes:
-        raise ApiError(400, "No council has that code; /api/v1/councils lists every code.")
+    code = resolve(council_key(raw))
+    if code is None:
+        raise ApiError(400, "No council has that code or slug; /api/v1/councils lists every council.")
     return code
 
 
