@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from dashboard import figures, figures_benchmark, profile
+from dashboard import figures, figures_benchmark, profile, shaping
 from dashboard.benchmarks import LABEL_WORDS
 from dashboard.components.chart import Switch, SwitchGroup, variant_key
 
@@ -52,7 +52,7 @@ def funnel_table(points: pl.DataFrame) -> pl.DataFrame:
         "upper_95",
         pl.col("label").replace(LABEL_WORDS),
         pl.col("unadjusted_label").replace(LABEL_WORDS),
-        "caseload_note",
+        shaping.note(points),
     )
 
 

@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 import polars as pl
 from plotly.subplots import make_subplots
 
+from dashboard import shaping
 from dashboard.benchmarks import METHODS
 from dashboard.figures import ENGLAND_C, FONT, Y_TITLE, _base, add_line, hover_note
 
@@ -40,8 +41,7 @@ def _points(points: pl.DataFrame, method: str) -> pl.DataFrame:
         pl.col("denominator").alias("x"),
         pl.col("value").alias("y"),
         pl.col(LIMIT_COLUMNS[method][-1]).alias("label"),
-        pl.col("caseload_note") if "caseload_note" in points.columns
-        else pl.lit(None, pl.String).alias("caseload_note"),
+        shaping.note(points),
     )
 
 

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 import polars as pl
 
-from dashboard import fmt, wording
+from dashboard import fmt, shaping, wording
 
 
 def _ordinal(n: int) -> str:
@@ -44,7 +44,7 @@ def trend_frame(
             "year",
             pl.col("caseload_fte").alias("value"),
             pl.col("caseload_status").alias("status"),
-            note_of(history),
+            shaping.note(history, "note"),
         )
     ]
     for code, label in (("E92000001", "England"), (region_code or "", None)):
@@ -73,14 +73,6 @@ def trend_frame(
     out = pl.concat(parts, how="diagonal_relaxed")
     # A suppressed year is a gap in the line, never a number.
     return out.with_columns(pl.when(pl.col("status") == "published").then(pl.col("value")).alias("value"))
-
-
-def note_of(rows: pl.DataFrame) -> pl.Expr:
-    """marts.la_year's caseload_note as the `note` column of a chart's rows (empty for a release
-    made before the notes)."""
-    if "caseload_note" in rows.columns:
-        return pl.col("caseload_note").alias("note")
-    return pl.lit(None, pl.String).alias("note")
 
 
 class Fact(NamedTuple):

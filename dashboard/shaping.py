@@ -34,7 +34,7 @@ def england_value(areas: pl.DataFrame, column: str = "caseload_fte") -> float | 
 def hex_frame(hexes: pl.DataFrame, caps: pl.DataFrame) -> pl.DataFrame:
     """One row per hex with its council's figures in the year (matched through the council's series)."""
     figures = caps.select(
-        "series_code", "caseload_fte", "caseload_status", "over_cap", "excess", *_note(caps, "caseload_note")
+        "series_code", "caseload_fte", "caseload_status", "over_cap", "excess", note(caps)
     )
     out = hexes.select("hex_code", "hex_name", "la_name", "region_name", "series_code", "q", "r").join(
         figures, on="series_code", how="left"
@@ -62,14 +62,16 @@ def ranked_frame(caps: pl.DataFrame, regions: pl.DataFrame) -> pl.DataFrame:
             "excess",
             "additional_fte",
             "cost_gbp",
-            *_note(caps, "caseload_note"),
+            note(caps),
         )
     )
 
 
-def _note(df: pl.DataFrame, column: str) -> list[pl.Expr]:
-    """The note column where the release has one (a kept release may be older than the notes)."""
-    return [pl.col(column)] if column in df.columns else [pl.lit(None, pl.String).alias(column)]
+def note(df: pl.DataFrame, alias: str = "caseload_note") -> pl.Expr:
+    """A mart's caseload_note (marts.la_year_notes) as a column of a chart's rows; empty for a kept
+    release made before the notes, so its pages still draw."""
+    expr = pl.col("caseload_note") if "caseload_note" in df.columns else pl.lit(None, pl.String)
+    return expr.alias(alias)
 
 
 def not_published(caps: pl.DataFrame) -> list[tuple[str, str]]:

@@ -6,7 +6,7 @@ import dash
 import polars as pl
 from dash import dcc, html
 
-from dashboard import data, figures, fmt, profile, shaping, wording
+from dashboard import data, figures, fmt, shaping, wording
 from dashboard.components.chart import chart_block, data_table
 from dashboard.components.guard import guarded
 from dashboard.release_view import pin
@@ -110,7 +110,7 @@ def layout(**query: object) -> html.Div:
         "year",
         pl.when(pl.col("caseload_status") == "published").then(pl.col("caseload_fte")).alias("value"),
         pl.col("caseload_status").alias("status"),
-        profile.note_of(history),
+        shaping.note(history, "note"),
     )
     eng = (
         data.area_year()

@@ -84,5 +84,6 @@ def test_bolton_quotes_liverpool_with_its_note(dash_duo, site, screenshot):
     assert NOTE in _open_table(dash_duo, "ranked")
     dash_duo.driver.get(dash_duo.server_url + "/trends?year=2025&cap=18")
     dash_duo.wait_for_contains_text("#main", "What changed in 2025", timeout=15)
-    assert f"Liverpool: average caseload down 10.2 to 10.1. Note: {NOTE}" in dash_duo.find_element("#main").text
+    digest = dash_duo.find_element("#main").text
+    assert f"Liverpool: average caseload down 10.2 to 10.1. Note: {NOTE}" in digest
     assert dash_duo.get_logs() == []
