@@ -95,6 +95,7 @@ def benchmark_rows(df: pl.DataFrame) -> list[dict[str, str]]:
             "Quartile": quartile_text(r),
             "Explanation": explanation(r),
             "Direction": r["why"],
+            "Note": r.get("note") or "",
         }
         for r in df.iter_rows(named=True)
     ]

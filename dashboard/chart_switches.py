@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from dashboard import figures, figures_benchmark, profile
+from dashboard import figures, figures_benchmark, profile, shaping
 from dashboard.benchmarks import LABEL_WORDS
 from dashboard.components.chart import Switch, SwitchGroup, variant_key
 
@@ -23,6 +23,7 @@ FUNNEL_COLUMNS = {
     "upper_95": "Upper 95% limit (adjusted)",
     "label": "Compared with England (adjusted)",
     "unadjusted_label": "Compared with England (chance alone)",
+    "caseload_note": "Note",
 }
 
 
@@ -51,6 +52,7 @@ def funnel_table(points: pl.DataFrame) -> pl.DataFrame:
         "upper_95",
         pl.col("label").replace(LABEL_WORDS),
         pl.col("unadjusted_label").replace(LABEL_WORDS),
+        shaping.note(points),
     )
 
 
@@ -92,5 +94,5 @@ def trend_switch(
         SwitchGroup("model", "Statistical neighbour model", MODELS, "2025"),
         SwitchGroup("statistic", "Neighbours' statistic", STATS, "mean"),
     )
-    rows = pl.concat(frames).unique(["name", "year"], maintain_order=True)
+    rows = pl.concat(frames, how="vertical_relaxed").unique(["name", "year"], maintain_order=True)
     return Switch(groups, figs), rows

@@ -157,6 +157,12 @@ def optional(cur, name: str) -> pl.DataFrame | None:
 
 
 @cached
+def notes(cur, series_codes: tuple[str, ...]) -> pl.DataFrame:
+    """marts.la_year_notes for these council series, every year."""
+    return q.notes(cur, list(series_codes))
+
+
+@cached
 def dictionary(cur) -> pl.DataFrame:
     return q.dictionary(cur)
 

@@ -7,7 +7,9 @@ England average are always drawn as labelled lines, never only as a colour.
 
 from __future__ import annotations
 
+import html
 import math
+import textwrap
 
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -27,6 +29,21 @@ TEMPLATE = "plotly_white"
 # when a figure is made, without validation; set per figure (update_layout(template=...)) it
 # was validated and deep-copied every time: ~12 ms a figure, a third of a council page's render.
 pio.templates.default = TEMPLATE
+
+
+def hover_note(note: str | None, width: int = 48) -> str:
+    """A figure's note (marts.la_year_notes) for a hover label: nothing, or the note on lines of its
+    own (hover labels do not wrap), so the hover never shows a flagged figure without its warning."""
+    if not note:
+        return ""
+    return "<br>" + "<br>".join(textwrap.wrap(html.escape(note), width))
+
+
+def _notes(df: pl.DataFrame, column: str) -> list[str]:
+    """The hover text of each row's note; rows without the column have none."""
+    if column not in df.columns:
+        return [""] * df.height
+    return [hover_note(n) for n in df[column].to_list()]
 
 
 def _base(fig: go.Figure, height: int, **layout: object) -> go.Figure:
@@ -115,15 +132,17 @@ def _fills(values: list[float | None], scale: str, lo: float, hi: float, offset:
 
 
 def hex_map(hexes: pl.DataFrame, cap: float, cap_label: str, mode: str = "caseload") -> go.Figure:
-    """`hexes`: q, r, hex_name, la_name, caseload_fte, caseload_status, over_cap (one row per hex)."""
+    """`hexes`: q, r, hex_name, la_name, caseload_fte, caseload_status, over_cap (one row per hex), and
+    caseload_note when the release has notes."""
     distance = mode == "distance"
     lo, hi = DISTANCE_RANGE if distance else CASELOAD_RANGE
     scale = "PuOr_r" if distance else "cividis"
     rows = list(hexes.iter_rows(named=True))
+    notes = _notes(hexes, "caseload_note")
     values = [r["caseload_fte"] if r["caseload_status"] == "published" else None for r in rows]
     fills = _fills(values, scale, lo, hi, cap if distance else 0.0)
     shapes, xs, ys, texts = [], [], [], []
-    for row, value, fill in zip(rows, values, fills, strict=True):
+    for row, value, fill, hover in zip(rows, values, fills, notes, strict=True):
         over = bool(row["over_cap"])
         shapes.append(
             dict(
@@ -143,7 +162,7 @@ def hex_map(hexes: pl.DataFrame, cap: float, cap_label: str, mode: str = "caselo
             else f"not published ({row['caseload_status'] or 'no return'})"
         )
         note = " — over the cap" if over else ""
-        texts.append(f"<b>{row['hex_name']}</b><br>{status}{note}")
+        texts.append(f"<b>{row['hex_name']}</b><br>{status}{note}{hover}")
     fig = go.Figure(
         go.Scatter(
             x=xs,
@@ -188,7 +207,8 @@ def hex_map(hexes: pl.DataFrame, cap: float, cap_label: str, mode: str = "caselo
 
 
 def ranked_bars(df: pl.DataFrame, cap: float, cap_label: str, england: float | None) -> go.Figure:
-    """`df`: la_name, region_name, caseload_fte, over_cap, region_average; published rows only."""
+    """`df`: la_name, region_name, caseload_fte, over_cap, region_average, caseload_note; published rows
+    only."""
     df = df.sort("caseload_fte", descending=True)
     fig = go.Figure()
     for flag, name, colour in ((True, "Over the cap", OVER), (False, "At or under the cap", UNDER)):
@@ -199,8 +219,10 @@ def ranked_bars(df: pl.DataFrame, cap: float, cap_label: str, england: float | N
                 y=part["caseload_fte"].to_list(),
                 name=name,
                 marker_color=colour,
-                customdata=part["region_name"].to_list(),
-                hovertemplate="<b>%{x}</b> (%{customdata})<br>%{y:.1f}<extra></extra>",
+                customdata=list(
+                    zip(part["region_name"].to_list(), _notes(part, "caseload_note"), strict=True)
+                ),
+                hovertemplate="<b>%{x}</b> (%{customdata[0]})<br>%{y:.1f}%{customdata[1]}<extra></extra>",
             )
         )
     fig.add_trace(
@@ -243,7 +265,8 @@ def distribution(values: list[float], cap: float, cap_label: str, england: float
 def trend_lines(
     series: pl.DataFrame, cap: float | None = None, cap_label: str = "", emphasis: str | None = None
 ) -> go.Figure:
-    """`series`: name, year, value (long). `emphasis` is drawn thick; England black dotted."""
+    """`series`: name, year, value (long), and optionally note (a point's note, shown in its hover).
+    `emphasis` is drawn thick; England black dotted."""
     fig = go.Figure()
     palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"]
     names = list(dict.fromkeys(series["name"].to_list()))
@@ -267,7 +290,8 @@ def trend_lines(
                 name=name,
                 line=line,
                 connectgaps=False,
-                hovertemplate=f"{name}<br>%{{x}}: %{{y:.1f}}<extra></extra>",
+                customdata=_notes(part, "note"),
+                hovertemplate=f"{name}<br>%{{x}}: %{{y:.1f}}%{{customdata}}<extra></extra>",
             )
         )
     if cap is not None:

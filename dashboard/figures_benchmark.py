@@ -12,8 +12,9 @@ import plotly.graph_objects as go
 import polars as pl
 from plotly.subplots import make_subplots
 
+from dashboard import shaping
 from dashboard.benchmarks import METHODS
-from dashboard.figures import ENGLAND_C, FONT, Y_TITLE, _base, add_line
+from dashboard.figures import ENGLAND_C, FONT, Y_TITLE, _base, add_line, hover_note
 
 HIGHER, LOWER, SIMILAR = "#b35806", "#542788", "#7f7f7f"
 LIMIT_COLUMNS = {
@@ -40,6 +41,7 @@ def _points(points: pl.DataFrame, method: str) -> pl.DataFrame:
         pl.col("denominator").alias("x"),
         pl.col("value").alias("y"),
         pl.col(LIMIT_COLUMNS[method][-1]).alias("label"),
+        shaping.note(points),
     )
 
 
@@ -76,10 +78,11 @@ def funnel(
                 y=part["y"].to_list(),
                 mode="markers",
                 text=part["la_name"].to_list(),
+                customdata=[hover_note(n) for n in part["caseload_note"].to_list()],
                 name=f"{name} ({part.height})",
                 marker=dict(color=colour, size=8, symbol=symbol, line=dict(color="#ffffff", width=0.5)),
                 hovertemplate="<b>%{text}</b><br>%{x:.0f} social workers<br>caseload %{y:.1f}"
-                f"<br>{name.lower()}<extra></extra>",
+                f"<br>{name.lower()}%{{customdata}}<extra></extra>",
             )
         )
     if highlight:

@@ -7,10 +7,11 @@ la_year_context, revisions); these functions pick the rows and word them.
 from __future__ import annotations
 
 import datetime as dt
+from typing import NamedTuple
 
 import polars as pl
 
-from dashboard import fmt, wording
+from dashboard import fmt, shaping, wording
 
 
 def _ordinal(n: int) -> str:
@@ -34,14 +35,16 @@ def trend_frame(
     model: str = "2025",
     statistic: str = "mean",
 ) -> pl.DataFrame:
-    """Long frame name, year, value, status: the council, England, its region, and its statistical
-    neighbours' mean or median under one model (marts.la_year_neighbours, measure caseload)."""
+    """Long frame name, year, value, status, note: the council (with the notes on its caseload each
+    year), England, its region, and its statistical neighbours' mean or median under one model
+    (marts.la_year_neighbours, measure caseload)."""
     parts = [
         history.select(
             pl.lit(council_name).alias("name"),
             "year",
             pl.col("caseload_fte").alias("value"),
             pl.col("caseload_status").alias("status"),
+            shaping.note(history, "note"),
         )
     ]
     for code, label in (("E92000001", "England"), (region_code or "", None)):
@@ -67,36 +70,53 @@ def trend_frame(
                 pl.lit("published").alias("status"),
             )
         )
-    out = pl.concat(parts, how="vertical_relaxed")
+    out = pl.concat(parts, how="diagonal_relaxed")
     # A suppressed year is a gap in the line, never a number.
     return out.with_columns(pl.when(pl.col("status") == "published").then(pl.col("value")).alias("value"))
 
 
+class Fact(NamedTuple):
+    """One key fact: its label, the sentence, and the note to read before quoting it."""
+
+    label: str
+    text: str
+    note: str | None = None
+
+
 def facts(
     year: int, cap_label: str, cap_row: dict | None, position: dict | None, compared: str | None = None
-) -> list[tuple[str, str]]:
-    """(label, sentence) pairs for the key-facts list."""
-    out: list[tuple[str, str]] = []
+) -> list[Fact]:
+    """The key-facts list. A figure flagged in marts.la_year_notes (a large change, a revision, a
+    joint return) carries its note, and so does a council it is compared with."""
+    out: list[Fact] = []
     if cap_row is None:
-        return [("Caseload", f"No return for {year} under this council's current name or code.")]
+        return [Fact("Caseload", f"No return for {year} under this council's current name or code.")]
     value = fmt.value(cap_row["caseload_fte"], cap_row["caseload_status"])
-    out.append((f"Average caseload, {year}", f"{value} children per case-holding social worker (FTE)"))
+    out.append(
+        Fact(
+            f"Average caseload, {year}",
+            f"{value} children per case-holding social worker (FTE)",
+            cap_row.get("caseload_note"),
+        )
+    )
     if cap_row["over_cap"] is None:
-        out.append(("Against the cap", "Unknown: the caseload was not published."))
+        out.append(Fact("Against the cap", "Unknown: the caseload was not published."))
     elif cap_row["over_cap"]:
         out.append(
-            (
+            Fact(
                 "Against the cap",
                 f"Over the cap of {cap_label} by {cap_row['excess']:.1f}. "
                 + wording.additional_workers_sentence(cap_row["additional_fte"]),
             )
         )
     else:
-        out.append(("Against the cap", f"At or under the cap of {cap_label}. {wording.NONE_NEEDED}"))
+        out.append(Fact("Against the cap", f"At or under the cap of {cap_label}. {wording.NONE_NEEDED}"))
     if position:
         if position.get("rank_highest") is not None:
             out.append(
-                ("Rank", f"{_ordinal(position['rank_highest'])} highest of {position['n_ranked']} councils")
+                Fact(
+                    "Rank", f"{_ordinal(position['rank_highest'])} highest of {position['n_ranked']} councils"
+                )
             )
         for key, label in (
             ("diff_from_england", "England"),
@@ -106,27 +126,46 @@ def facts(
             if position.get(key) is not None:
                 d = position[key]
                 out.append(
-                    (
+                    Fact(
                         f"Compared with {label}",
                         f"{abs(d):.1f} {'above' if d > 0 else 'below'}" if round(d, 1) != 0 else "the same",
                     )
                 )
         if position.get("highest_within_50_miles_la_name"):
             out.append(
-                (
+                Fact(
                     "Within 50 miles",
-                    f"highest: {position['highest_within_50_miles_la_name']} "
+                    f"highest: {_names(position['highest_within_50_miles_la_name'])} "
                     f"({position['highest_within_50_miles_caseload_fte']:.1f}); lowest: "
-                    f"{position['lowest_within_50_miles_la_name']} "
+                    f"{_names(position['lowest_within_50_miles_la_name'])} "
                     f"({position['lowest_within_50_miles_caseload_fte']:.1f}), of "
                     f"{position['n_within_50_miles']} councils",
+                    " ".join(
+                        n
+                        for n in (
+                            position.get("highest_within_50_miles_note"),
+                            position.get("lowest_within_50_miles_note"),
+                        )
+                        if n
+                    )
+                    or None,
                 )
             )
         if position.get("yoy_change") is not None:
-            out.append(("Change on the year before", f"{position['yoy_change']:+.1f}"))
+            out.append(Fact("Change on the year before", f"{position['yoy_change']:+.1f}"))
     if compared:
-        out.append(("Funnel plot", f"{compared}, allowing for its size and real variation between councils"))
+        out.append(
+            Fact("Funnel plot", f"{compared}, allowing for its size and real variation between councils")
+        )
     return out
+
+
+def _names(joined: str) -> str:
+    """'A; B; C' (every council tied at a value, marts.la_year_position) as 'A, B and C (tied)'."""
+    names = [n.strip() for n in joined.split(";")]
+    if len(names) == 1:
+        return names[0]
+    return f"{', '.join(names[:-1])} and {names[-1]} (tied)"
 
 
 def context_rows(context: dict | None) -> list[tuple[str, str]]:
@@ -179,7 +218,10 @@ def caveats(
     history: pl.DataFrame,
     revisions: pl.DataFrame | None,
     releases: tuple[str, str] = ("current release", "previous release"),
+    notes: pl.DataFrame | None = None,
 ) -> list[str]:
+    """What to bear in mind about this council's figures: suppressed years, large changes
+    (marts.la_year_notes), reorganisations, joint returns, revisions, and the spread an average hides."""
     out = []
     suppressed = history.filter(pl.col("caseload_status") != "published")
     for row in suppressed.iter_rows(named=True):
@@ -187,6 +229,10 @@ def caveats(
             f"{row['year']}: caseload not published ({row['caseload_status']}, "
             f"{fmt.status_note(row['caseload_status'])})."
         )
+    if notes is not None and notes.height:
+        for row in notes.filter(pl.col("note_kind") == "large_change").sort("year").iter_rows(named=True):
+            note = row["note"]
+            out.append(f"{row['year']}: the average caseload {note[:1].lower()}{note[1:]}")
     if council.get("change_note"):
         out.append(council["change_note"])
     if "/" in council["la_code"]:

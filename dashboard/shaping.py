@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import polars as pl
 
+from dashboard import wording
+
 
 def region_averages(areas: pl.DataFrame) -> pl.DataFrame:
     """Published regional averages (E12 regions only) for one year: region_code, region_average."""
@@ -31,7 +33,9 @@ def england_value(areas: pl.DataFrame, column: str = "caseload_fte") -> float | 
 
 def hex_frame(hexes: pl.DataFrame, caps: pl.DataFrame) -> pl.DataFrame:
     """One row per hex with its council's figures in the year (matched through the council's series)."""
-    figures = caps.select("series_code", "caseload_fte", "caseload_status", "over_cap", "excess")
+    figures = caps.select(
+        "series_code", "caseload_fte", "caseload_status", "over_cap", "excess", note(caps)
+    )
     out = hexes.select("hex_code", "hex_name", "la_name", "region_name", "series_code", "q", "r").join(
         figures, on="series_code", how="left"
     )
@@ -58,8 +62,16 @@ def ranked_frame(caps: pl.DataFrame, regions: pl.DataFrame) -> pl.DataFrame:
             "excess",
             "additional_fte",
             "cost_gbp",
+            note(caps),
         )
     )
+
+
+def note(df: pl.DataFrame, alias: str = "caseload_note") -> pl.Expr:
+    """A mart's caseload_note (marts.la_year_notes) as a column of a chart's rows; empty for a kept
+    release made before the notes, so its pages still draw."""
+    expr = pl.col("caseload_note") if "caseload_note" in df.columns else pl.lit(None, pl.String)
+    return expr.alias(alias)
 
 
 def not_published(caps: pl.DataFrame) -> list[tuple[str, str]]:
@@ -74,3 +86,39 @@ def one_row(df: pl.DataFrame | None, **equals: object) -> dict | None:
     for col, val in equals.items():
         df = df.filter(pl.col(col) == val)
     return df.row(0, named=True) if df.height else None
+
+
+def cell_note(notes: pl.DataFrame, row: dict | None, column: str) -> str | None:
+    """The note beside one council's figure in the table: the caseload's own notes (marts.la_year
+    caseload_note) on the caseload row, the revisions of that measure on the others."""
+    if row is None:
+        return None
+    if column == "caseload_fte":
+        return row.get("caseload_note")
+    own = notes.filter(
+        (pl.col("la_code") == row["la_code"])
+        & (pl.col("measure") == column)
+        & (pl.col("note_kind") == "revised")
+    )
+    return " ".join(own["note"].to_list()) or None
+
+
+def digest_sections(
+    digest: pl.DataFrame | None, cap: float, sections: dict[str, str]
+) -> list[tuple[str, list[str]]]:
+    """The latest digest's sections as (heading, summary lines); cap sections follow the chosen cap.
+    A council's line carries the note on its figure (a large change, a joint return)."""
+    if digest is None or not digest.height:
+        return []
+    latest = digest.filter(pl.col("digest_year") == digest["digest_year"].max())
+    out = []
+    for key, heading in sections.items():
+        part = latest.filter(pl.col("section") == key)
+        if part["scenario_id"].drop_nulls().len():
+            part = part.filter(pl.col("cap") == cap)
+        if part.height:
+            part = part.sort("item_rank")
+            notes = part["note"].to_list() if "note" in part.columns else [None] * part.height
+            lines = [wording.with_note(s, n) for s, n in zip(part["summary"], notes, strict=True)]
+            out.append((heading, lines))
+    return out

@@ -31,3 +31,9 @@ def additional_workers_sentence(v: float | None, subject: str = "the council's a
         f"At least {v:,.1f} more social workers (FTE) would be needed to bring {subject} to the cap. "
         f"{LOWER_BOUND_NOTE}"
     )
+
+
+def with_note(text: str, note: str | None) -> str:
+    """A figure in words followed by its note (marts.la_year_notes), for plain-text places such as
+    table cells and lists, where the note must sit beside the figure it is about."""
+    return f"{text}. Note: {note}" if note else text

@@ -19,12 +19,29 @@ _CUSTOM_INPUT = ("SELECT 'custom' AS scenario_id, CAST($cap AS DOUBLE) AS cap, "
                  "CAST($cost_per_fte AS DOUBLE) AS cost_per_fte_gbp")
 
 
-def _la_cap_sql(cap_input: str) -> str:
-    return f"WITH cap_input AS ({cap_input})\n{sql_text('queries/la_cap')}"
+_LA_INPUT = "SELECT * FROM marts.la_year"
+# A kept release made before marts.la_year carried its notes can still be priced at any cap.
+_LA_INPUT_WITHOUT_NOTES = "SELECT *, CAST(NULL AS VARCHAR) AS caseload_note FROM marts.la_year"
 
 
-def _area_cap_sql(cap_input: str) -> str:
-    return (f"WITH cap_input AS ({cap_input}),\nla_cap AS ({sql_text('queries/la_cap')})\n"
+def _la_input(con: duckdb.DuckDBPyConnection) -> str:
+    found = con.execute(
+        "SELECT count(*) FROM duckdb_columns() WHERE schema_name = 'marts' AND table_name = 'la_year' "
+        "AND column_name = 'caseload_note'"
+    ).fetchall()[0][0]
+    return _LA_INPUT if found else _LA_INPUT_WITHOUT_NOTES
+
+
+def _inputs(con: duckdb.DuckDBPyConnection, cap_input: str) -> str:
+    return f"WITH cap_input AS ({cap_input}),\nla_input AS ({_la_input(con)})"
+
+
+def _la_cap_sql(con: duckdb.DuckDBPyConnection, cap_input: str) -> str:
+    return f"{_inputs(con, cap_input)}\n{sql_text('queries/la_cap')}"
+
+
+def _area_cap_sql(con: duckdb.DuckDBPyConnection, cap_input: str) -> str:
+    return (f"{_inputs(con, cap_input)},\nla_cap AS ({sql_text('queries/la_cap')})\n"
             f"{sql_text('queries/area_cap')}")
 
 
@@ -32,14 +49,15 @@ def build_la_year_cap(con: duckdb.DuckDBPyConnection) -> None:
     """marts.la_year_cap: every council, year and stored cap scenario."""
     with transaction(con):
         con.execute("CREATE OR REPLACE TABLE marts.la_year_cap AS "
-                    f"SELECT * FROM ({_la_cap_sql(_SCENARIO_INPUT)}) ORDER BY year, scenario_id, la_code")
+                    f"SELECT * FROM ({_la_cap_sql(con, _SCENARIO_INPUT)}) "
+                    "ORDER BY year, scenario_id, la_code")
 
 
 def build_area_year_cap(con: duckdb.DuckDBPyConnection) -> None:
     """marts.area_year_cap: England and regions, every year and stored cap scenario."""
     with transaction(con):
         con.execute("CREATE OR REPLACE TABLE marts.area_year_cap AS SELECT * FROM "
-                    f"({_area_cap_sql(_SCENARIO_INPUT)}) "
+                    f"({_area_cap_sql(con, _SCENARIO_INPUT)}) "
                     "ORDER BY year, scenario_id, geographic_level, area_code")
 
 
@@ -65,7 +83,7 @@ def cap_summary(con: duckdb.DuckDBPyConnection, year: int, cap: float,
                 cost_per_fte: float | None = None) -> pl.DataFrame:
     """England and each region for one year at any cap: the columns of marts.area_year_cap."""
     _check_cap(cap)
-    sql = (f"SELECT * FROM ({_area_cap_sql(_CUSTOM_INPUT)}) WHERE year = $year "
+    sql = (f"SELECT * FROM ({_area_cap_sql(con, _CUSTOM_INPUT)}) WHERE year = $year "
            "ORDER BY geographic_level, area_code")
     return con.sql(sql, params={"cap": cap, "cost_per_fte": _cost(con, cost_per_fte), "year": year}).pl()
 
@@ -74,5 +92,5 @@ def la_cap(con: duckdb.DuckDBPyConnection, year: int, cap: float,
            cost_per_fte: float | None = None) -> pl.DataFrame:
     """Every council for one year at any cap: the columns of marts.la_year_cap."""
     _check_cap(cap)
-    sql = f"SELECT * FROM ({_la_cap_sql(_CUSTOM_INPUT)}) WHERE year = $year ORDER BY la_code"
+    sql = f"SELECT * FROM ({_la_cap_sql(con, _CUSTOM_INPUT)}) WHERE year = $year ORDER BY la_code"
     return con.sql(sql, params={"cap": cap, "cost_per_fte": _cost(con, cost_per_fte), "year": year}).pl()

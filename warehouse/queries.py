@@ -48,6 +48,26 @@ def has_table(con: duckdb.DuckDBPyConnection, schema: str, name: str) -> bool:
     return (schema, name) in tables(con)
 
 
+def has_column(con: duckdb.DuckDBPyConnection, schema: str, name: str, column: str) -> bool:
+    """Whether a published table has a column: a kept release may be older than the column."""
+    found = con.execute(
+        "SELECT count(*) FROM duckdb_columns() WHERE schema_name = $s AND table_name = $t "
+        "AND column_name = $c AND database_name = current_database()",
+        {"s": schema, "t": name, "c": column},
+    ).fetchall()[0][0]
+    return bool(found)
+
+
+def caseload_note_column(con: duckdb.DuckDBPyConnection, alias: str = "l") -> str:
+    """`<alias>.caseload_note` of marts.la_year, or an empty note for a release made before it had one.
+
+    The returned text is one of two fixed fragments written here, never reader input.
+    """
+    if has_column(con, "marts", "la_year", "caseload_note"):
+        return f"{alias}.caseload_note"
+    return "CAST(NULL AS VARCHAR)"
+
+
 def table(con: duckdb.DuckDBPyConnection, schema: str, name: str) -> pl.DataFrame:
     """A whole published table; the name must be one `tables()` lists (never free text in SQL)."""
     if (schema, name) not in tables(con):
@@ -170,6 +190,21 @@ def optional_rows(
     if not has_table(con, "marts", name):
         return None
     return frame(con, f'SELECT * FROM marts."{name}" {where}', params)
+
+
+def notes(con: duckdb.DuckDBPyConnection, series_codes: list[str]) -> pl.DataFrame:
+    """marts.la_year_notes for these council series, every year (empty for a release without it)."""
+    if not has_table(con, "marts", "la_year_notes"):
+        return pl.DataFrame(
+            schema={"la_code": pl.String, "series_code": pl.String, "year": pl.Int32, "note_kind": pl.String,
+                    "measure": pl.String, "about_caseload": pl.Boolean, "note": pl.String}
+        )
+    return con.sql(
+        "SELECT la_code, series_code, year, note_kind, measure, about_caseload, note "
+        "FROM marts.la_year_notes WHERE list_contains($s, series_code) "
+        "ORDER BY year, la_code, note_order, measure",
+        params={"s": series_codes},
+    ).pl()
 
 
 def dictionary(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:

@@ -11,19 +11,36 @@ import duckdb
 import polars as pl
 
 from warehouse.benchmark import limit_curve
-from warehouse.queries import frame
+from warehouse.queries import caseload_note_column, frame, has_table
+
+# Each benchmark row's notes (marts.la_year_notes): the caseload's own notes on the caseload row,
+# a revision of a rate on that rate's row (the publisher's column is the measure plus '_fte').
+_BENCHMARK_NOTES = """
+    LEFT JOIN (
+        SELECT CASE WHEN about_caseload THEN 'caseload' ELSE regexp_replace(measure, '_fte$', '') END
+                   AS benchmark_measure,
+               string_agg(note, ' ' ORDER BY note_order, measure) AS note
+        FROM marts.la_year_notes
+        WHERE la_code = $code AND year = $year AND (about_caseload OR note_kind = 'revised')
+        GROUP BY ALL
+    ) n ON n.benchmark_measure = m.measure
+"""
 
 
 def council_benchmarks(con: duckdb.DuckDBPyConnection, la_code: str, year: int) -> pl.DataFrame:
-    """Every measure in marts.benchmark_measures (in its order) with the council's row, if any."""
+    """Every measure in marts.benchmark_measures (in its order) with the council's row, if any, and
+    the notes a reader needs before quoting it (none in a release made before the notes)."""
+    with_notes = has_table(con, "marts", "la_year_notes")
     return frame(
         con,
-        """
+        f"""
         SELECT m.measure, m.label AS measure_label, m.unit, m.better, m.why,
                b.value, b.value_status, b.england_value, b.label, b.rank, b.n_ranked, b.quartile,
-               b.lower_95, b.upper_95, b.lower_99_8, b.upper_99_8
+               b.lower_95, b.upper_95, b.lower_99_8, b.upper_99_8,
+               {"n.note" if with_notes else "CAST(NULL AS VARCHAR)"} AS note
         FROM marts.benchmark_measures m
         LEFT JOIN marts.la_year_benchmark b ON b.measure = m.measure AND b.la_code = $code AND b.year = $year
+        {_BENCHMARK_NOTES if with_notes else ""}
         ORDER BY m.rowid
     """,
         {"code": la_code, "year": year},
@@ -31,16 +48,20 @@ def council_benchmarks(con: duckdb.DuckDBPyConnection, la_code: str, year: int) 
 
 
 def funnel_points(con: duckdb.DuckDBPyConnection, year: int, measure: str = "caseload") -> pl.DataFrame:
-    """One year's compared councils with both sets of limits at their own denominators."""
+    """One year's compared councils with both sets of limits at their own denominators, and the
+    notes on each council's caseload (marts.la_year.caseload_note) for the hover and the table."""
+    note = caseload_note_column(con) if measure == "caseload" else "CAST(NULL AS VARCHAR)"
     return frame(
         con,
-        """
-        SELECT la_code, la_name, region_code, denominator, value, england_value, label, unadjusted_label,
-               lower_95, upper_95, lower_99_8, upper_99_8, unadjusted_lower_95, unadjusted_upper_95,
-               unadjusted_lower_99_8, unadjusted_upper_99_8
-        FROM marts.la_year_benchmark
-        WHERE year = $year AND measure = $measure AND label <> 'not_compared'
-        ORDER BY denominator
+        f"""
+        SELECT b.la_code, b.la_name, b.region_code, b.denominator, b.value, b.england_value, b.label,
+               b.unadjusted_label, b.lower_95, b.upper_95, b.lower_99_8, b.upper_99_8, b.unadjusted_lower_95,
+               b.unadjusted_upper_95, b.unadjusted_lower_99_8, b.unadjusted_upper_99_8,
+               {note} AS caseload_note
+        FROM marts.la_year_benchmark b
+        LEFT JOIN marts.la_year l ON l.la_code = b.la_code AND l.year = b.year
+        WHERE b.year = $year AND b.measure = $measure AND b.label <> 'not_compared'
+        ORDER BY b.denominator, b.la_code
     """,
         {"year": year, "measure": measure},
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dash import html
 
+from dashboard.components.notes import figure_note
 from dashboard.components.table import scrollable_table
 
 COLUMNS = ("Measure", "Value", "Compared with England", "Rank", "Quartile")
@@ -20,7 +21,7 @@ def benchmark_section(rows: list[dict[str, str]], year: int) -> html.Section:
             html.Tr(
                 [
                     html.Th(r["Measure"], scope="row", rowSpan=2),
-                    html.Td(r["Value"]),
+                    html.Td([r["Value"], figure_note(r.get("Note"))]),
                     html.Td(html.Span(r["Compared with England"], className=f"bench-label {r['class']}")),
                     html.Td(r["Rank"]),
                     html.Td(r["Quartile"]),

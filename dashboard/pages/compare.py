@@ -6,7 +6,7 @@ import dash
 import polars as pl
 from dash import dcc, html
 
-from dashboard import data, figures, fmt, shaping
+from dashboard import data, figures, fmt, shaping, wording
 from dashboard.components.chart import chart_block, data_table
 from dashboard.components.guard import guarded
 from dashboard.release_view import pin
@@ -86,12 +86,15 @@ def layout(**query: object) -> html.Div:
         return html.Div([*head, html.P("Add at least two councils to compare them.")])
     caps = data.council_caps(year, state.cap)
     table_rows = []
-    history = data.councils_history(tuple(c["series_code"] for c in chosen))
+    series_codes = tuple(c["series_code"] for c in chosen)
+    history = data.councils_history(series_codes)
+    notes = data.notes(series_codes).filter(pl.col("year") == year)
     for col, status, label, suffix in ROWS:
         row = {"measure": label}
         for c in chosen:
             r = shaping.one_row(history, series_code=c["series_code"], year=year)
-            row[c["la_name"]] = fmt.value(r[col], r[status], suffix=suffix) if r else "no return"
+            text = fmt.value(r[col], r[status], suffix=suffix) if r else "no return"
+            row[c["la_name"]] = wording.with_note(text, shaping.cell_note(notes, r, col))
         table_rows.append(row)
     over = {"measure": f"Over the cap of {state.cap.label}"}
     for c in chosen:
@@ -107,6 +110,7 @@ def layout(**query: object) -> html.Div:
         "year",
         pl.when(pl.col("caseload_status") == "published").then(pl.col("caseload_fte")).alias("value"),
         pl.col("caseload_status").alias("status"),
+        shaping.note(history, "note"),
     )
     eng = (
         data.area_year()
@@ -118,7 +122,7 @@ def layout(**query: object) -> html.Div:
             pl.col("caseload_status").alias("status"),
         )
     )
-    trend = pl.concat([trend, eng], how="vertical_relaxed")
+    trend = pl.concat([trend, eng], how="diagonal_relaxed")
     return html.Div(
         [
             *head,
@@ -147,8 +151,10 @@ def layout(**query: object) -> html.Div:
                 trend,
                 summary=f"Line chart of the average caseload of {', '.join(n for n in names.values())} "
                 "and England, every year published.",
-                columns={"name": "Series", "year": "Year", "value": "Caseload", "status": "Status"},
+                columns={"name": "Series", "year": "Year", "value": "Caseload", "status": "Status",
+                         "note": "Note"},
                 filename="compare-caseload-trend",
             ),
         ]
     )
+

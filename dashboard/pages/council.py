@@ -12,6 +12,7 @@ from dashboard.components.benchmarks import benchmark_section
 from dashboard.components.chart import chart_block, chosen
 from dashboard.components.controls import state_form
 from dashboard.components.guard import guarded
+from dashboard.components.notes import figure_note
 from dashboard.components.submission import submission_section
 from dashboard.downloads import table_href
 from dashboard.release_view import pin
@@ -84,8 +85,8 @@ def layout(code: str | None = None, **query: object) -> html.Div:
                     html.H2(f"Where {name} stands in {year}"),
                     html.Ul(
                         [
-                            html.Li([html.Strong(f"{k}: "), v])
-                            for k, v in profile.facts(year, cap.label, cap_row, position, caseload_label)
+                            html.Li([html.Strong(f"{f.label}: "), f.text, figure_note(f.note)])
+                            for f in profile.facts(year, cap.label, cap_row, position, caseload_label)
                         ],
                         className="facts",
                     ),
@@ -102,7 +103,8 @@ def layout(code: str | None = None, **query: object) -> html.Div:
                 summary=f"Line chart of {name}'s average caseload from {first} to {last}, with England, "
                 "its region and its statistical neighbours (the model and statistic are chosen above the "
                 f"chart and written on it); the dashed line is the cap of {cap_label}.",
-                columns={"name": "Series", "year": "Year", "value": "Caseload", "status": "Status"},
+                columns={"name": "Series", "year": "Year", "value": "Caseload", "status": "Status",
+                         "note": "Note"},
                 filename=f"{council['slug']}-caseload-trend",
             ),
             chart_block(
@@ -133,7 +135,12 @@ def layout(code: str | None = None, **query: object) -> html.Div:
                 [
                     html.H2("Caveats"),
                     html.Ul(
-                        [html.Li(c) for c in profile.caveats(council, history, own_revisions, releases)],
+                        [
+                            html.Li(c)
+                            for c in profile.caveats(
+                                council, history, own_revisions, releases, data.notes((series,))
+                            )
+                        ],
                         className="caveats",
                     ),
                 ]

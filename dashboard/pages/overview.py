@@ -121,6 +121,7 @@ def layout(**query: object) -> html.Div:
                     "caseload_status": "Status",
                     "over_cap": "Over the cap",
                     "excess": "Above the cap by",
+                    "caseload_note": "Note",
                 },
                 filename=f"caseload-map-{year}-cap-{state.cap_key}",
             ),
@@ -143,6 +144,7 @@ def layout(**query: object) -> html.Div:
                     "excess": "Above the cap by",
                     "additional_fte": "Extra social workers (FTE), at least",
                     "cost_gbp": "Cost a year (£)",
+                    "caseload_note": "Note",
                 },
                 filename=f"caseload-ranked-{year}-cap-{state.cap_key}",
             ),
@@ -150,13 +152,14 @@ def layout(**query: object) -> html.Div:
                 "distribution",
                 "How council averages are spread",
                 figures.distribution(ranked["caseload_fte"].to_list(), cap.threshold, cap_label, england),
-                ranked.select("la_name", "region_name", "caseload_fte"),
+                ranked.select("la_name", "region_name", "caseload_fte", "caseload_note"),
                 summary=f"Histogram of the average caseload of {ranked.height} councils in {year}, "
                 "in bands one "
                 f"child wide, with the cap ({cap_label}) and England's average marked.",
                 intro="An average hides spread inside a council too: some social workers carry "
                 "many more cases.",
-                columns={"la_name": "Council", "region_name": "Region", "caseload_fte": "Caseload"},
+                columns={"la_name": "Council", "region_name": "Region", "caseload_fte": "Caseload",
+                         "caseload_note": "Note"},
                 filename=f"caseload-distribution-{year}",
             ),
         ]

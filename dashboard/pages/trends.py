@@ -6,7 +6,7 @@ import dash
 import polars as pl
 from dash import html
 
-from dashboard import benchmarks, chart_switches, data, figures, figures_benchmark
+from dashboard import benchmarks, chart_switches, data, figures, figures_benchmark, shaping
 from dashboard.components.chart import chart_block, chosen
 from dashboard.components.controls import state_form
 from dashboard.components.guard import guarded
@@ -100,23 +100,8 @@ def _lottery(sizes: pl.DataFrame) -> html.Section:
     )
 
 
-def digest_sections(digest: pl.DataFrame | None, cap: float) -> list[tuple[str, list[str]]]:
-    """The latest digest's sections as (heading, summary lines); cap sections follow the chosen cap."""
-    if digest is None or not digest.height:
-        return []
-    latest = digest.filter(pl.col("digest_year") == digest["digest_year"].max())
-    out = []
-    for key, heading in SECTIONS.items():
-        part = latest.filter(pl.col("section") == key)
-        if part["scenario_id"].drop_nulls().len():
-            part = part.filter(pl.col("cap") == cap)
-        if part.height:
-            out.append((heading, part.sort("item_rank")["summary"].to_list()))
-    return out
-
-
 def _digest(digest: pl.DataFrame | None, cap: float) -> html.Section:
-    sections = digest_sections(digest, cap)
+    sections = shaping.digest_sections(digest, cap, SECTIONS)
     if not sections:
         return html.Section(
             [

@@ -15,6 +15,10 @@ def _over_cap_row(additional: float | None) -> dict:
     }
 
 
+def _against_the_cap(row: dict) -> str:
+    return {f.label: f.text for f in profile.facts(2025, "18", row, None, None)}["Against the cap"]
+
+
 def test_headline_says_at_least():
     assert wording.at_least(5785.8) == "at least 5,786"
     assert wording.at_least(None) == "no figure"
@@ -22,7 +26,7 @@ def test_headline_says_at_least():
 
 
 def test_profile_says_the_additional_fte_is_a_lower_bound():
-    text = dict(profile.facts(2025, "18", _over_cap_row(12.34), None, None))["Against the cap"]
+    text = _against_the_cap(_over_cap_row(12.34))
     assert "Over the cap of 18 by 2.5" in text
     assert "At least 12.3 more social workers (FTE)" in text
     assert "still has workers above it" in text
@@ -30,7 +34,7 @@ def test_profile_says_the_additional_fte_is_a_lower_bound():
 
 
 def test_profile_without_cases_gives_no_number():
-    text = dict(profile.facts(2025, "18", _over_cap_row(None), None, None))["Against the cap"]
+    text = _against_the_cap(_over_cap_row(None))
     assert "cannot be worked out" in text and "At least" not in text
 
 

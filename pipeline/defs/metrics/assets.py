@@ -26,7 +26,7 @@ STEPS = (
     Step("variation_year", "metrics/variation_year", "marts.variation_year", ("la_year",), GROUP,
          "The postcode lottery per year: spread of council caseloads, nationally and within each region."),
     Step("la_year_position", "metrics/la_year_position", "marts.la_year_position",
-         ("la_year", "area_year", "la_places"), GROUP,
+         ("la_year", "area_year", "la_places", "la_year_changes"), GROUP,
          "Each council's rank, percentile, differences from England, region, neighbours and councils "
          "within 50 miles, and year-on-year change with flags."),
     Step("la_year_funnel", "metrics/la_year_funnel", "marts.la_year_funnel", ("la_year", "area_year"), GROUP,

@@ -12,9 +12,16 @@ STEPS = (
     Step("dim_la", "staging/councils", "marts.dim_la", ("staging_workforce",), "marts",
          "Every council code published, with region, type, years, and its series across "
          "reorganisations (data/reference/council_changes.csv)."),
+    Step("la_year_changes", "staging/la_year_changes", "staging.la_year_changes",
+         ("dim_la", "staging_workforce"), "staging",
+         "Each council's caseload against the same series the year before, with the rise and "
+         "large-change flags."),
+    Step("la_year_notes", "marts/la_year_notes", "marts.la_year_notes",
+         ("dim_la", "staging_workforce", "la_year_changes", "revisions"), "marts",
+         "What to know before quoting a council's figure: large changes, revisions, joint returns."),
     Step("la_year", "marts/la_year", "marts.la_year",
-         ("dim_la", "staging_workforce", "staging_population"), "marts",
-         "One row per council per year: caseload, workforce rates, children 0-17."),
+         ("dim_la", "staging_workforce", "staging_population", "la_year_notes"), "marts",
+         "One row per council per year: caseload, workforce rates, children 0-17, notes."),
     Step("area_year", "marts/area_year", "marts.area_year",
          ("staging_workforce", "staging_population"), "marts",
          "England, regions, Inner and Outer London per year."),

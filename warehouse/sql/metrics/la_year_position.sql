@@ -3,7 +3,7 @@
 -- is left out of the comparison groups of others.
 CREATE OR REPLACE TABLE marts.la_year_position AS
 WITH placed AS (
-    SELECT l.la_code, l.la_name, l.year, l.caseload_fte, l.caseload_status, c.lat, c.lon
+    SELECT l.la_code, l.la_name, l.year, l.caseload_fte, l.caseload_status, l.caseload_note, c.lat, c.lon
     FROM marts.la_year l
     LEFT JOIN staging.la_centres c ON c.la_code = l.la_code
 ),
@@ -25,6 +25,8 @@ neighbours AS (
 ),
 pairs AS (
     SELECT a.la_code, a.year, b.la_code AS other_code, b.la_name AS other_name, b.caseload_fte AS other_caseload,
+        -- 'Liverpool: halved since 2024 ...': the note after the council's name.
+        b.la_name || ': ' || lower(left(b.caseload_note, 1)) || substr(b.caseload_note, 2) AS other_note,
         2 * 3958.8 * asin(sqrt(
             pow(sin(radians(b.lat - a.lat) / 2), 2)
             + cos(radians(a.lat)) * cos(radians(b.lat)) * pow(sin(radians(b.lon - a.lon) / 2), 2)
@@ -32,41 +34,41 @@ pairs AS (
     FROM placed a JOIN known b ON b.year = a.year AND b.la_code <> a.la_code
     WHERE a.lat IS NOT NULL AND b.lat IS NOT NULL
 ),
+near AS (
+    SELECT *,
+        max(other_caseload) OVER (PARTITION BY la_code, year) AS top,
+        min(other_caseload) OVER (PARTITION BY la_code, year) AS bottom
+    FROM pairs WHERE miles <= 50
+),
 nearby AS (
+    -- Highest and lowest name every council tied at that caseload, in name order, with the notes
+    -- a reader needs before quoting them (marts.la_year_notes).
     SELECT la_code, year,
         CAST(count(*) AS INTEGER) AS n_within_50_miles,
         avg(other_caseload ORDER BY other_code) AS mean_within_50_miles,
-        arg_max(other_code, (other_caseload, other_name)) AS highest_within_50_miles_la_code,
-        arg_max(other_name, (other_caseload, other_name)) AS highest_within_50_miles_la_name,
+        string_agg(other_code, '; ' ORDER BY other_name) FILTER (WHERE other_caseload = top)
+            AS highest_within_50_miles_la_code,
+        string_agg(other_name, '; ' ORDER BY other_name) FILTER (WHERE other_caseload = top)
+            AS highest_within_50_miles_la_name,
         max(other_caseload) AS highest_within_50_miles_caseload_fte,
-        arg_min(other_code, (other_caseload, other_name)) AS lowest_within_50_miles_la_code,
-        arg_min(other_name, (other_caseload, other_name)) AS lowest_within_50_miles_la_name,
-        min(other_caseload) AS lowest_within_50_miles_caseload_fte
-    FROM pairs WHERE miles <= 50
+        string_agg(other_note, ' ' ORDER BY other_name) FILTER (WHERE other_caseload = top)
+            AS highest_within_50_miles_note,
+        string_agg(other_code, '; ' ORDER BY other_name) FILTER (WHERE other_caseload = bottom)
+            AS lowest_within_50_miles_la_code,
+        string_agg(other_name, '; ' ORDER BY other_name) FILTER (WHERE other_caseload = bottom)
+            AS lowest_within_50_miles_la_name,
+        min(other_caseload) AS lowest_within_50_miles_caseload_fte,
+        string_agg(other_note, ' ' ORDER BY other_name) FILTER (WHERE other_caseload = bottom)
+            AS lowest_within_50_miles_note
+    FROM near
     GROUP BY la_code, year
 ),
 areas AS (
     SELECT year, area_code, caseload_fte FROM marts.area_year WHERE caseload_status = 'published'
-),
-series_years AS (
-    SELECT l.*,
-        lag(l.caseload_fte) OVER w AS prev1, lag(l.year) OVER w AS prev1_year,
-        lag(l.caseload_fte, 2) OVER w AS prev2, lag(l.year, 2) OVER w AS prev2_year,
-        lag(l.caseload_fte, 3) OVER w AS prev3, lag(l.year, 3) OVER w AS prev3_year
-    FROM marts.la_year l
-    WINDOW w AS (PARTITION BY l.series_code ORDER BY l.year)
-),
-changes AS (
-    SELECT la_code, year,
-        CASE WHEN prev1_year = year - 1 THEN prev1 END AS previous_caseload_fte,
-        -- Three rises in a row: this year, last year and the year before, each on the year before.
-        coalesce(prev1_year = year - 1 AND prev2_year = year - 2 AND prev3_year = year - 3
-                 AND caseload_fte > prev1 AND prev1 > prev2 AND prev2 > prev3, false) AS sustained_rise
-    FROM series_years
 )
 SELECT
     l.la_code, l.la_name, l.series_code, l.region_code, l.region_name, l.year,
-    l.caseload_fte, l.caseload_status,
+    l.caseload_fte, l.caseload_status, l.caseload_note,
     r.rank_highest, r.n_ranked, r.percentile,
     e.caseload_fte AS england_caseload_fte,
     round(l.caseload_fte - e.caseload_fte, 1) AS diff_from_england,
@@ -80,20 +82,15 @@ SELECT
     b.mean_within_50_miles AS mean_within_50_miles_caseload_fte,
     l.caseload_fte - b.mean_within_50_miles AS diff_from_within_50_miles,
     b.highest_within_50_miles_la_code, b.highest_within_50_miles_la_name,
-    b.highest_within_50_miles_caseload_fte,
+    b.highest_within_50_miles_caseload_fte, b.highest_within_50_miles_note,
     b.lowest_within_50_miles_la_code, b.lowest_within_50_miles_la_name,
-    b.lowest_within_50_miles_caseload_fte,
-    c.previous_caseload_fte,
-    round(l.caseload_fte - c.previous_caseload_fte, 1) AS yoy_change,
-    100 * (l.caseload_fte - c.previous_caseload_fte) / nullif(c.previous_caseload_fte, 0) AS yoy_change_pct,
-    c.sustained_rise AS flag_sustained_rise,
-    coalesce(abs(100 * (l.caseload_fte - c.previous_caseload_fte) / nullif(c.previous_caseload_fte, 0)) > 30,
-             false) AS flag_large_change
+    b.lowest_within_50_miles_caseload_fte, b.lowest_within_50_miles_note,
+    c.previous_caseload_fte, c.yoy_change, c.yoy_change_pct, c.flag_sustained_rise, c.flag_large_change
 FROM marts.la_year l
 LEFT JOIN ranked r USING (la_code, year)
 LEFT JOIN areas e ON e.year = l.year AND e.area_code = 'E92000001'
 LEFT JOIN areas g ON g.year = l.year AND g.area_code = l.region_code
 LEFT JOIN neighbours n USING (la_code, year)
 LEFT JOIN nearby b USING (la_code, year)
-LEFT JOIN changes c USING (la_code, year)
+LEFT JOIN staging.la_year_changes c USING (la_code, year)
 ORDER BY l.year, l.la_code;

@@ -71,6 +71,10 @@ SELECT
         ELSE i.la_name || ' ' || i.year || ' ' || i.measure || ': '
             || coalesce(CAST(i.previous_value AS VARCHAR), i.previous_status, 'absent') || ' in the previous release, '
             || coalesce(CAST(i.current_value AS VARCHAR), i.current_status, 'absent') || ' now'
-        END AS summary
+        END AS summary,
+    -- What to know before quoting the council's figure (marts.la_year_notes); revisions are
+    -- themselves the note.
+    CASE WHEN i.section <> 'revised' THEN l.caseload_note END AS note
 FROM items i
+LEFT JOIN marts.la_year l ON l.la_code = i.la_code AND l.year = i.year
 ORDER BY i.section, i.scenario_id, i.item_rank;

@@ -1,4 +1,6 @@
--- Per council and year, for each cap in `cap_input` (scenario_id, cap, cost_per_fte_gbp).
+-- Per council and year, for each cap in `cap_input` (scenario_id, cap, cost_per_fte_gbp), over
+-- `la_input` (marts.la_year; warehouse/metrics.py gives a release made before marts.la_year had
+-- its notes an empty caseload_note).
 -- One definition for the stored scenarios (marts.la_year_cap) and any cap a user picks
 -- (warehouse/metrics.py). docs/method.md, "Over the cap" and "Additional FTE needed".
 SELECT
@@ -24,8 +26,9 @@ SELECT
     additional_fte_needed * c.cost_per_fte_gbp AS additional_cost_gbp,
     c.cost_per_fte_gbp,
     l.children_0_17,
+    l.caseload_note,
     -- Worker-level breach rates come from council submissions (a later issue).
     CAST(NULL AS DOUBLE) AS worker_breach_rate,
     CAST(NULL AS VARCHAR) AS worker_breach_rate_source
-FROM marts.la_year l
+FROM la_input l
 CROSS JOIN cap_input c
