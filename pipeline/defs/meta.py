@@ -14,8 +14,8 @@ from warehouse.meta import load_sources
 
 # Every mart asset. A new mart is added here, so the dictionary check covers it
 # and the release waits for it (and its blocking checks).
-MART_ASSETS = ["dim_la", "la_year", "area_year", "hex_layout", "council_search",
-               "caps", "la_year_cap", "area_year_cap", "variation_year", "la_year_position", "la_year_funnel",
+MART_ASSETS = ["dim_la", "la_year", "area_year", "hex_layout", "council_search", "caps", "la_places",
+               "la_year_cap", "area_year_cap", "variation_year", "la_year_position", "la_year_funnel",
                "la_year_context", "revisions", "trend_digest", "submission_metrics", "la_year_benchmark",
                "la_year_neighbours"]
 
