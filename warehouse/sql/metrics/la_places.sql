@@ -36,8 +36,10 @@ parts AS (
 code_centres AS (
     SELECT code, any_value(basis) AS basis, count(*) AS n_points, count(pop) = count(*) AS weighted,
         sum(pop) AS pop, string_agg(part, ', ' ORDER BY part) AS part_names,
-        CASE WHEN count(pop) = count(*) THEN sum(lat * pop) / sum(pop) ELSE avg(lat) END AS lat,
-        CASE WHEN count(pop) = count(*) THEN sum(lon * pop) / sum(pop) ELSE avg(lon) END AS lon
+        CASE WHEN count(pop) = count(*) THEN sum(lat * pop ORDER BY part) / sum(pop ORDER BY part)
+             ELSE avg(lat ORDER BY part) END AS lat,
+        CASE WHEN count(pop) = count(*) THEN sum(lon * pop ORDER BY part) / sum(pop ORDER BY part)
+             ELSE avg(lon ORDER BY part) END AS lon
     FROM parts WHERE code IS NOT NULL GROUP BY code
 ),
 members AS (
@@ -51,11 +53,15 @@ members AS (
 own AS (
     SELECT la_code, any_value(la_name) AS la_name, any_value(series_code) AS series_code,
         any_value(last_year) AS last_year, count(lat) = any_value(n_members) AS complete,
-        CASE WHEN bool_and(weighted) THEN sum(lat * pop) / sum(pop) ELSE avg(lat) END AS lat,
-        CASE WHEN bool_and(weighted) THEN sum(lon * pop) / sum(pop) ELSE avg(lon) END AS lon,
+        CASE WHEN bool_and(weighted) THEN sum(lat * pop ORDER BY code) / sum(pop ORDER BY code)
+             ELSE avg(lat ORDER BY code) END AS lat,
+        CASE WHEN bool_and(weighted) THEN sum(lon * pop ORDER BY code) / sum(pop ORDER BY code)
+             ELSE avg(lon ORDER BY code) END AS lon,
         sum(n_points) AS n_points,
         CASE WHEN any_value(n_members) > 1
-            THEN 'mean of its members'' centres, weighted by their 2020 population ('
+            THEN 'mean of its members'' centres, '
+                 || CASE WHEN bool_and(weighted) THEN 'weighted by their 2020 population ('
+                         ELSE 'unweighted, as a member has no population in the file (' END
                  || string_agg(part_names, ', ' ORDER BY code) || ')'
             WHEN any_value(basis) = 'own point' THEN 'its own point in mySociety''s file'
             WHEN any_value(basis) = 'districts'
@@ -79,8 +85,9 @@ by_series AS (
     FROM own WHERE complete GROUP BY series_code
 ),
 file_points AS (
-    SELECT d.la_code, CASE WHEN count(f.lat) = len(any_value(d.member_codes)) THEN avg(f.lat) END AS lat,
-        CASE WHEN count(f.lat) = len(any_value(d.member_codes)) THEN avg(f.lon) END AS lon
+    SELECT d.la_code,
+        CASE WHEN count(f.lat) = len(any_value(d.member_codes)) THEN avg(f.lat ORDER BY m.code) END AS lat,
+        CASE WHEN count(f.lat) = len(any_value(d.member_codes)) THEN avg(f.lon ORDER BY m.code) END AS lon
     FROM marts.dim_la d
     CROSS JOIN unnest(d.member_codes) AS m(code)
     LEFT JOIN located f ON f.code = m.code
