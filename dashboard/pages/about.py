@@ -82,8 +82,10 @@ they are labelled "Demo data (synthetic)".
 
 Workforce, children in need and children looked after statistics: Department for Education. Population:
 Office for National Statistics. Inspections: Ofsted. Statistical neighbours: DfE's 2025 and April 2021
-models. Hex map layout: Open Innovations. Distances between councils: mySociety. Everything is on the
-Data and downloads page.
+models. Hex map layout: Open Innovations. Distances between councils: mySociety's council and district
+points, a county council's centre being the mean of its districts' points weighted by population (each
+centre and where it comes from is in the table marts.la_centres). Everything is on the Data and downloads
+page.
 
 ## Accessibility
 

@@ -16,8 +16,9 @@ from warehouse.status_checks import statuses_describe_values
 
 # Every mart asset. A new mart is added here, so the dictionary check covers it
 # and the release waits for it (and its blocking checks).
-MART_ASSETS = ["dim_la", "la_year_notes", "la_year", "area_year", "hex_layout", "council_search",
-               "caps", "la_year_cap", "area_year_cap", "variation_year", "la_year_position", "la_year_funnel",
+MART_ASSETS = ["dim_la", "la_year_notes", "la_year", "area_year", "hex_layout", "council_search", "caps",
+               "la_places", "la_year_cap", "area_year_cap", "variation_year", "la_year_position",
+               "la_year_funnel",
                "la_year_context", "revisions", "trend_digest", "submission_metrics", "la_year_benchmark",
                "la_year_neighbours"]
 

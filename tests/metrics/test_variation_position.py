@@ -117,36 +117,6 @@ def test_neighbour_mean_2025_model(published, ees) -> None:
     assert checked > 1300
 
 
-def _miles(a: tuple[float, float], b: tuple[float, float]) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 3958.8 * math.asin(math.sqrt(h))
-
-
-def test_within_50_miles_2025(published, shared_data_dir) -> None:
-    centre = {r["gss-code"]: (float(r["lat"]), float(r["long"]))
-              for r in rows(shared_data_dir / "maps" / "uk_local_authorities.csv") if r["lat"] and r["long"]}
-    centre["E08000038"], centre["E08000039"] = centre["E08000016"], centre["E08000019"]
-    for joint in ("E06000061 / E06000062", "E09000021 / E09000027"):
-        members = [centre[m.strip()] for m in joint.split("/")]
-        centre[joint] = (statistics.mean(p[0] for p in members), statistics.mean(p[1] for p in members))
-    group = [c for c in councils(shared_data_dir / "ees") if c.year == 2025]
-    sql = "SELECT * FROM marts.la_year_position WHERE year = 2025"
-    actual = {r["la_code"]: r for r in _table(published, sql)}
-    for c in group:
-        near = [o for o in group if o.code != c.code and o.caseload is not None
-                and _miles(centre[c.code], centre[o.code]) <= 50]
-        a = actual[c.code]
-        assert a["n_within_50_miles"] == len(near), c.name
-        if near:
-            top = max(near, key=lambda o: (o.caseload, o.name))
-            low = min(near, key=lambda o: (o.caseload, o.name))
-            mean = statistics.mean(o.caseload for o in near)
-            assert a["mean_within_50_miles_caseload_fte"] == pytest.approx(mean)
-            assert a["highest_within_50_miles_caseload_fte"] == top.caseload
-            assert a["lowest_within_50_miles_caseload_fte"] == low.caseload
-
-
 def test_funnel_limits_every_year(published, ees) -> None:
     actual = {(r["la_code"], r["year"]): r for r in _table(published, "SELECT * FROM marts.la_year_funnel")}
     for c in councils(ees):

@@ -25,3 +25,10 @@ CREATE OR REPLACE MACRO cw_num(x) AS
     CASE WHEN x IS NULL OR cw_symbol(x) THEN NULL ELSE CAST(trim(x) AS DOUBLE) END;
 CREATE OR REPLACE MACRO cw_status(x) AS
     CASE WHEN x IS NULL THEN 'blank' WHEN cw_symbol(x) THEN trim(x) ELSE 'published' END;
+
+-- Great-circle (haversine) distance in miles between two points in degrees, Earth radius
+-- 3,958.8 miles (docs/method.md, "Within 50 miles").
+CREATE OR REPLACE MACRO cw_miles(lat1, lon1, lat2, lon2) AS
+    2 * 3958.8 * asin(sqrt(
+        pow(sin(radians(lat2 - lat1) / 2), 2)
+        + cos(radians(lat1)) * cos(radians(lat2)) * pow(sin(radians(lon2 - lon1) / 2), 2)));

@@ -19,10 +19,10 @@ GROUP = "metrics"
 STEPS = (
     Step("caps", "metrics/caps", "marts.caps", (), GROUP,
          "Cap scenarios (data/reference/caps.csv) and the cost per social worker FTE used to price them."),
-    Step("la_places", "metrics/la_places", "staging.la_centres",
-         ("dim_la", "raw_council_centres", "raw_neighbours_2025"), "staging",
-         "Each council's centre (for distances) and its 2025-model statistical neighbours "
-         "(staging.la_neighbours)."),
+    Step("la_places", "metrics/la_places", "marts.la_centres",
+         ("dim_la", "raw_council_centres", "raw_neighbours_2025", "raw_district_lookup"), GROUP,
+         "Each council's centre (for distances) and where it comes from, checked against its districts "
+         "in the ONS lookup; and its 2025-model statistical neighbours (staging.la_neighbours)."),
     Step("variation_year", "metrics/variation_year", "marts.variation_year", ("la_year",), GROUP,
          "The postcode lottery per year: spread of council caseloads, nationally and within each region."),
     Step("la_year_position", "metrics/la_year_position", "marts.la_year_position",

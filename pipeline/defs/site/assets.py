@@ -7,8 +7,9 @@ STEPS = (
          "One hex per current council, from the Open Innovations layout adjusted to April 2023 "
          "geography (data/reference/hex_adjustments.csv)."),
     Step("council_search", "marts/council_search", "marts.council_search",
-         ("dim_la", "raw_district_lookup"), "site",
-         "Council and district (town) names that lead to a current council, for type-ahead search."),
+         ("dim_la", "raw_district_lookup", "raw_council_centres"), "site",
+         "Council and district (town) names that lead to a current council, for type-ahead search, "
+         "including councils abolished before April 2023 (mySociety's file)."),
 )
 
 site_assets = [sql_asset(spec) for spec in STEPS]

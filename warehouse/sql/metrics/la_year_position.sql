@@ -5,7 +5,7 @@ CREATE OR REPLACE TABLE marts.la_year_position AS
 WITH placed AS (
     SELECT l.la_code, l.la_name, l.year, l.caseload_fte, l.caseload_status, l.caseload_note, c.lat, c.lon
     FROM marts.la_year l
-    LEFT JOIN staging.la_centres c ON c.la_code = l.la_code
+    LEFT JOIN marts.la_centres c ON c.la_code = l.la_code
 ),
 known AS (SELECT * FROM placed WHERE caseload_status = 'published'),
 ranked AS (
@@ -27,10 +27,7 @@ pairs AS (
     SELECT a.la_code, a.year, b.la_code AS other_code, b.la_name AS other_name, b.caseload_fte AS other_caseload,
         -- 'Liverpool: halved since 2024 ...': the note after the council's name.
         b.la_name || ': ' || lower(left(b.caseload_note, 1)) || substr(b.caseload_note, 2) AS other_note,
-        2 * 3958.8 * asin(sqrt(
-            pow(sin(radians(b.lat - a.lat) / 2), 2)
-            + cos(radians(a.lat)) * cos(radians(b.lat)) * pow(sin(radians(b.lon - a.lon) / 2), 2)
-        )) AS miles
+        cw_miles(a.lat, a.lon, b.lat, b.lon) AS miles
     FROM placed a JOIN known b ON b.year = a.year AND b.la_code <> a.la_code
     WHERE a.lat IS NOT NULL AND b.lat IS NOT NULL
 ),
