@@ -42,7 +42,7 @@ def test_profile_at_the_cap_needs_no_one():
     """At the cap by the published figure (18.0 against 18) is not over it, so no extra workers: the
     same rule as marts.la_year_cap.additional_fte_needed (docs/method.md, "Additional FTE needed")."""
     row = {**_over_cap_row(0.0), "caseload_fte": 18.0, "over_cap": False, "excess": 0.0}
-    text = dict(profile.facts(2025, "18", row, None, None))["Against the cap"]
+    text = _against_the_cap(row)
     assert "At or under the cap of 18" in text
     assert "No more social workers are needed" in text and "At least" not in text
     assert "exactly at the cap needs none" in wording.OVER_CAP_ONLY

@@ -27,7 +27,7 @@ def con() -> duckdb.DuckDBPyConnection:
     con.execute("""CREATE TABLE marts.la_year (la_code VARCHAR, la_name VARCHAR, series_code VARCHAR,
         region_code VARCHAR, region_name VARCHAR, year INTEGER, caseload_fte DOUBLE, caseload_status VARCHAR,
         caseload_note VARCHAR)""")
-    con.execute("CREATE TABLE staging.la_centres (la_code VARCHAR, lat DOUBLE, lon DOUBLE)")
+    con.execute("CREATE TABLE marts.la_centres (la_code VARCHAR, lat DOUBLE, lon DOUBLE)")
     con.execute("CREATE TABLE staging.la_neighbours (neighbour_model VARCHAR, la_code VARCHAR, "
                 "neighbour_la_code VARCHAR)")
     con.execute("CREATE TABLE marts.area_year (year INTEGER, area_code VARCHAR, caseload_fte DOUBLE, "
@@ -38,7 +38,7 @@ def con() -> duckdb.DuckDBPyConnection:
     for code, name, load, lat, lon, note in COUNCILS:
         con.execute("INSERT INTO marts.la_year VALUES (?, ?, ?, 'R1', 'Region', 2025, ?, 'published', ?)",
                     [code, name, code, load, note])
-        con.execute("INSERT INTO staging.la_centres VALUES (?, ?, ?)", [code, lat, lon])
+        con.execute("INSERT INTO marts.la_centres VALUES (?, ?, ?)", [code, lat, lon])
         con.execute("INSERT INTO staging.la_year_changes VALUES (?, 2025, NULL, NULL, NULL, false, ?)",
                     [code, note is not None])
     run_step(con, "metrics/la_year_position")
