@@ -2,7 +2,7 @@
 
 Cold build: `caseload run` as a subprocess in a fresh CASELOAD_DATA_DIR, so Python
 and Dagster start-up, the raw archive, checks and publish are all included.
-Floor: warehouse/sql/bench/floor.sql (the same reads, unpivot/pivot, population
+Floor: bench/floor.sql (the same reads, unpivot/pivot, population
 join and cap aggregations, no Dagster) in a subprocess of its own, so both pay
 for starting Python. Step durations come from the cold build's STEP_SUCCESS events.
 Each figure is wall time and CPU time (user + system of the child): CPU time moves less
@@ -114,8 +114,8 @@ def floor(source_dir: Path) -> tuple[Timing, float, dict[str, int]]:
 
 
 def _floor_once(db_path: Path, source_dir: Path) -> None:
+    from bench.floor import run_floor
     from pipeline.registry import load_registry
-    from warehouse.floor import run_floor
 
     settings = Settings.from_env()
     files = {s.id: source_dir / s.file for s in load_registry(settings.registry_path)}

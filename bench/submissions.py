@@ -83,8 +83,8 @@ def _write_week(args: tuple[list, dt.date, Path]) -> int:
 
 def generate_inputs(work: Path, settings: Settings, weeks: int, workers: int) -> tuple[list[int], float]:
     """Write (or reuse) the demo files, one folder per week; (rows per week, seconds spent)."""
+    from warehouse.build.submission_marts import published_targets
     from warehouse.db import connect
-    from warehouse.submissions import published_targets
 
     manifest = work / "manifest.json"
     done = json.loads(manifest.read_text()) if manifest.exists() else {}
@@ -119,8 +119,13 @@ def _measure_once(work: Path, weeks: int, db: Path, settings: Settings) -> dict:
     """
     from pipeline.submissions import disclosure
     from pipeline.submissions.inbox import folders, process_batch, waiting_files
+    from warehouse.build.submission_marts import (
+        build_aggregates,
+        ensure_schema,
+        known_codes_from,
+        write_marts,
+    )
     from warehouse.db import connect
-    from warehouse.submissions import build_aggregates, ensure_schema, known_codes_from, write_marts
 
     run = dataclasses.replace(settings, data_dir=db.parent / "data")
     inbox = folders(run)["inbox"]
@@ -159,13 +164,11 @@ def _measure_once(work: Path, weeks: int, db: Path, settings: Settings) -> dict:
 
 
 def _floor_once(work: Path, weeks: int) -> dict:
-    import duckdb
-
-    from warehouse.db import split_statements
+    from warehouse.db import connect, split_statements
 
     globs = [str(work / f"week_{i:03d}" / "*.csv") for i in range(weeks)]
     start = time.perf_counter()
-    con = duckdb.connect(":memory:")
+    con = connect(Path(":memory:"))
     for statement in split_statements(FLOOR_SQL):
         params = {"files": globs, "caps": str(ROOT / "data" / "reference" / "caps.csv")}
         con.execute(statement, {k: v for k, v in params.items() if f"${k}" in statement})

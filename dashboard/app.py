@@ -1,6 +1,6 @@
 """The Dash app factory: `create_app(settings)`; `server` for WSGI servers.
 
-The site reads only the published snapshot, read-only (warehouse.snapshot). The
+The site reads only the published snapshot, read-only (warehouse.read.snapshot). The
 shell is a function, so each page load sees the current release.
 """
 
@@ -15,7 +15,7 @@ from flask import Response, abort
 from dashboard import api, data, security
 from dashboard.components import chart, controls, shell
 from warehouse.config import Settings
-from warehouse.snapshot import SnapshotUnavailable
+from warehouse.read.snapshot import SnapshotUnavailable
 
 HERE = Path(__file__).parent
 

@@ -13,12 +13,12 @@ import io
 import json
 import zipfile
 
-import duckdb
 import polars as pl
 
 from dashboard.export import to_download_csv, to_parquet
-from warehouse import api_queries as aq
-from warehouse import queries as q
+from warehouse.db import Connection
+from warehouse.read import site as q
+from warehouse.read import tables as aq
 
 SITE = "Caseload Watch"
 OGL_TEXT = (
@@ -59,7 +59,7 @@ def readme_text(release_id: str, built_at: object) -> str:
     )
 
 
-def build_zip(cur: duckdb.DuckDBPyConnection, release_id: str, built_at: object) -> bytes:
+def build_zip(cur: Connection, release_id: str, built_at: object) -> bytes:
     """Every file of the release, then the MANIFEST of their sha256 sums."""
     sources = aq.release_sources(cur)
     files: dict[str, bytes] = {}

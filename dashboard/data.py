@@ -1,6 +1,6 @@
 """The site's data layer: warehouse queries, cached per release.
 
-Every function reads the published snapshot through `warehouse.queries`; the
+Every function reads the published snapshot through `warehouse.read.site`; the
 cache key includes the snapshot's file and version, so a new release is picked up at
 once and nothing stale is ever served. A page drawn for `?release=<id>` reads that kept
 release instead, inside `reading(...)` (dashboard.release_view): the pages call the same
@@ -19,10 +19,11 @@ from typing import Any, TypeVar
 
 import polars as pl
 
-from warehouse import queries as q
-from warehouse import queries_benchmark as qb
 from warehouse.config import Settings
-from warehouse.snapshot import Snapshot
+from warehouse.domain import Cap
+from warehouse.read import benchmarks as qb
+from warehouse.read import site as q
+from warehouse.read.snapshot import Snapshot
 
 T = TypeVar("T")
 _state: dict[str, Any] = {"snapshot": None, "settings": None}
@@ -126,7 +127,7 @@ def hex_layout(cur) -> pl.DataFrame:
 
 
 @cached
-def council_caps(cur, year: int, cap: q.Cap) -> pl.DataFrame:
+def council_caps(cur, year: int, cap: Cap) -> pl.DataFrame:
     return q.council_caps(cur, year, cap)
 
 
@@ -173,7 +174,7 @@ def sources(cur) -> pl.DataFrame:
 
 
 @cached
-def england_cap_summary(cur, year: int, cap: q.Cap) -> dict:
+def england_cap_summary(cur, year: int, cap: Cap) -> dict:
     return q.england_cap_summary(cur, year, cap)
 
 

@@ -19,9 +19,9 @@ from dashboard.api import http
 from dashboard.api import params as p
 from dashboard.export import to_parquet
 from dashboard.releasedata import Opened, open_release
-from warehouse import api_queries as aq
-from warehouse import releases
-from warehouse.snapshot import SnapshotUnavailable
+from warehouse.read import releases
+from warehouse.read import tables as aq
+from warehouse.read.snapshot import SnapshotUnavailable
 
 TABLE_PARAMS = ("release", "year", "region", "council", "cap")
 _SAFE = re.compile(r"[^A-Za-z0-9_.]+")

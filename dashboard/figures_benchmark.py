@@ -1,6 +1,6 @@
 """Pure figure functions for the benchmarks (issue 10): funnel plot, size of the lottery.
 
-The funnel's curves come from warehouse.benchmark.limit_curve (the formula the marts' limits
+The funnel's curves come from warehouse.build.benchmark.limit_curve (the formula the marts' limits
 use, with the published tau); each council's label is read from marts.la_year_benchmark.
 Higher and lower are an orange / purple pair with different marker shapes, and the method is
 written on the chart.

@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-SYMBOLS = {
-    "x": "not available",
-    "u": "low reliability",
-    "c": "confidential",
-    "z": "not applicable",
-    "low": "rounds to zero",
-    "k": "suppressed",
-    ":": "not available",
-    "blank": "blank",
-}
-# Statuses of our own for an empty figure that the publisher did not suppress (docs/method.md, "Symbols").
-NO_FIGURE = {
-    "no match": "no figure for this council's area that year",
-    "no population": "no population estimate to divide by",
-}
+from warehouse.domain import EMPTY_STATUSES, SUPPRESSION_SYMBOLS
+
+SYMBOLS = {**SUPPRESSION_SYMBOLS, "blank": EMPTY_STATUSES["blank"]}
+# Statuses of our own for an empty figure that the publisher did not suppress.
+NO_FIGURE = {k: v for k, v in EMPTY_STATUSES.items() if k != "blank"}
 
 
 def value(v: float | int | None, status: str | None = "published", digits: int = 1, suffix: str = "") -> str:

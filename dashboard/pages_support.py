@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from warehouse.config import PROJECT_ROOT
-
-TEMPLATES_DIR = PROJECT_ROOT / "data" / "templates"
+from warehouse.config import TEMPLATES_DIR
 
 
 def template_path(filename: str) -> Path | None:

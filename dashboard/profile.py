@@ -12,6 +12,7 @@ from typing import NamedTuple
 import polars as pl
 
 from dashboard import fmt, shaping, wording
+from warehouse.domain import ENGLAND_CODE
 
 
 def _ordinal(n: int) -> str:
@@ -47,7 +48,7 @@ def trend_frame(
             shaping.note(history, "note"),
         )
     ]
-    for code, label in (("E92000001", "England"), (region_code or "", None)):
+    for code, label in ((ENGLAND_CODE, "England"), (region_code or "", None)):
         rows = areas.filter(pl.col("area_code") == code)
         if rows.height:
             name = label or f"{rows['area_name'][0]} (region)"

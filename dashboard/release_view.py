@@ -21,7 +21,7 @@ from dash import dcc, html
 
 from dashboard import data, releasedata
 from dashboard.state import QueryError
-from warehouse.releases import RELEASE_ID_RE
+from warehouse.read.releases import RELEASE_ID_RE
 
 BAD_RELEASE = "There is no release with that id. The data and downloads page lists the releases kept."
 NOTICE_ID = "release-notice"

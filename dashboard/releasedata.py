@@ -2,7 +2,7 @@
 
 A response reads its release id and its rows through the same cursor, so it is entirely one
 release even while the pipeline swaps in a new one. `release=<id>` pins an old release: the
-id must be one that `releases/` lists (warehouse.releases), and its file is opened read-only.
+id must be one that `releases/` lists (warehouse.read.releases), and its file is opened read-only.
 `kept_snapshot` is the one place where a release id becomes a snapshot: downloads, the API and the
 pages (dashboard.release_view) all go through it.
 """
@@ -15,12 +15,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-import duckdb
-
 from dashboard import data
-from warehouse import queries as q
-from warehouse import releases
-from warehouse.snapshot import Snapshot
+from warehouse.db import Connection, WarehouseError
+from warehouse.read import releases
+from warehouse.read import site as q
+from warehouse.read.snapshot import Snapshot
 
 _pinned: OrderedDict[str, Snapshot] = OrderedDict()
 _pinned_lock = threading.Lock()
@@ -33,7 +32,7 @@ class UnknownRelease(LookupError):
 
 @dataclass(frozen=True)
 class Opened:
-    cursor: duckdb.DuckDBPyConnection
+    cursor: Connection
     release_id: str
     built_at: object
     pinned: bool  # True when the reader asked for this release by id (immutable: cache for long)
@@ -79,7 +78,7 @@ def _changelog(ids: tuple[str, ...]) -> list[dict]:
             if path is not None:
                 try:
                     summaries.append(releases.summarise(path))
-                except (duckdb.Error, IndexError):  # pruned or half-written meanwhile: leave it out
+                except (WarehouseError, IndexError):  # pruned or half-written meanwhile: leave it out
                     continue
         _changelog_cache.clear()
         _changelog_cache[ids] = releases.changelog(summaries)

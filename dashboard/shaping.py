@@ -9,6 +9,7 @@ from __future__ import annotations
 import polars as pl
 
 from dashboard import wording
+from warehouse.domain import ENGLAND_CODE
 
 
 def region_averages(areas: pl.DataFrame) -> pl.DataFrame:
@@ -25,7 +26,7 @@ def region_averages(areas: pl.DataFrame) -> pl.DataFrame:
 
 
 def england_value(areas: pl.DataFrame, column: str = "caseload_fte") -> float | None:
-    row = areas.filter(pl.col("area_code") == "E92000001")
+    row = areas.filter(pl.col("area_code") == ENGLAND_CODE)
     if not row.height or row["caseload_status"][0] != "published":
         return None
     return row[column][0]

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from warehouse.queries import Cap
+from warehouse.domain import Cap
 
 DEFAULT_CAP = "18"
 CAP_SCENARIOS: dict[str, Cap] = {

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from dashboard import fmt
-from warehouse.queries import Cap
+from warehouse.domain import Cap
 
 SUPPRESSED = "suppressed (fewer than 5 workers or to protect another figure)"
 DEMO_LABEL = "Demo data (synthetic)"

@@ -23,7 +23,7 @@ from werkzeug.test import EnvironBuilder
 from dashboard import data
 from dashboard.state import CAP_SCENARIOS, search
 from dashboard.wsgi_cache import page_request
-from warehouse.snapshot import SnapshotUnavailable
+from warehouse.read.snapshot import SnapshotUnavailable
 
 log = logging.getLogger(__name__)
 

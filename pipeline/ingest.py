@@ -10,14 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import duckdb
-
 from pipeline import rawstore
 from pipeline.fetch import Fetched, FetchError, Validators, fetch_http, read_local
 from pipeline.readers import read_source
 from pipeline.registry import Source
+from warehouse.build.raw import SourceFile, last_good_fetch, load_source
 from warehouse.config import Settings
-from warehouse.raw import SourceFile, last_good_fetch, load_source
+from warehouse.db import Connection
 
 
 @dataclass(frozen=True)
@@ -34,7 +33,7 @@ class Ingested:
 
 
 def ingest_source(
-    source: Source, settings: Settings, con: duckdb.DuckDBPyConnection, url: str | None = None
+    source: Source, settings: Settings, con: Connection, url: str | None = None
 ) -> Ingested:
     previous = last_good_fetch(con, source.id)
     fetched = _fetch(source, settings, previous, url)

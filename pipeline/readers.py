@@ -19,9 +19,9 @@ import polars as pl
 from python_calamine import CalamineWorkbook
 
 from pipeline.registry import Source
+from warehouse import domain
 
-# The symbols the DfE and ONS publish instead of a number (see docs/method.md).
-SUPPRESSION_SYMBOLS = ("c", "x", "z", "u", "low", "k", ":")
+SUPPRESSION_SYMBOLS = tuple(domain.SUPPRESSION_SYMBOLS)  # published instead of a number
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 MAX_REPORTED_PROBLEMS = 20
 

@@ -1,7 +1,11 @@
 """Every setting of the project, read from the environment in one place.
 
 Both the pipeline and the site import this module, so they always agree on
-where the warehouse lives and where source files come from.
+where the warehouse lives and where source files come from. Only the entry points
+read the environment (`Settings.from_env()`: the `caseload` command, the pipeline's
+warehouse resource, the site's app factory, the benchmarks); everything else is given
+its settings. The committed files the project reads (registry, reference data,
+dictionary, templates) are fixed paths, below.
 """
 
 from __future__ import annotations
@@ -11,6 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = PROJECT_ROOT / "data"
+REGISTRY_PATH = DATA_DIR / "sources.toml"  # every source: publisher, URL, licence, expected columns
+REFERENCE_DIR = DATA_DIR / "reference"  # caps, council changes, hex adjustments, benchmark measures
+DICTIONARY_DIR = DATA_DIR / "dictionary"  # one description per mart column
+TEMPLATES_DIR = DATA_DIR / "templates"  # the councils' submission template and its guide
 
 # The annual cost of one children's social worker FTE, used to price a cap.
 # An assumption, not a published figure: a salary of about £44,000 (typical pay for an
@@ -27,6 +36,11 @@ DEFAULT_COST_PER_FTE_GBP = 57_000
 # only for development: set CASELOAD_SUBMISSION_SALT to a secret in any real deployment.
 DEV_SUBMISSION_SALT = "caseload-watch-dev-salt-not-secret"
 
+# Fetching: a timeout per request, and a bounded number of retries with a growing wait.
+DEFAULT_HTTP_TIMEOUT_S, DEFAULT_HTTP_RETRIES, DEFAULT_HTTP_BACKOFF_S = 30.0, 4, 1.0
+# Downloads and the API, per client: a steady rate and a burst.
+DEFAULT_RATE_LIMIT_PER_MINUTE, DEFAULT_RATE_LIMIT_BURST = 120.0, 60
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -37,13 +51,13 @@ class Settings:
     source_dir: Path | None
     cost_per_fte_gbp: float
     source_mirror: str | None = None
-    http_timeout_s: float = 30.0
-    http_retries: int = 4
-    http_backoff_s: float = 1.0
+    http_timeout_s: float = DEFAULT_HTTP_TIMEOUT_S
+    http_retries: int = DEFAULT_HTTP_RETRIES
+    http_backoff_s: float = DEFAULT_HTTP_BACKOFF_S
     submission_salt: str = DEV_SUBMISSION_SALT
     # Downloads and the API, per client address: a steady rate and a burst (dashboard/security.py).
-    rate_limit_per_minute: float = 120.0
-    rate_limit_burst: int = 60
+    rate_limit_per_minute: float = DEFAULT_RATE_LIMIT_PER_MINUTE
+    rate_limit_burst: int = DEFAULT_RATE_LIMIT_BURST
     show_demo: bool = False
 
     @property
@@ -68,12 +82,12 @@ class Settings:
 
     @property
     def registry_path(self) -> Path:
-        return PROJECT_ROOT / "data" / "sources.toml"
+        return REGISTRY_PATH
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
         env = dict(os.environ if env is None else env)
-        data_dir = Path(env.get("CASELOAD_DATA_DIR", PROJECT_ROOT / "data")).resolve()
+        data_dir = Path(env.get("CASELOAD_DATA_DIR", DATA_DIR)).resolve()
         warehouse = Path(
             env.get("CASELOAD_WAREHOUSE", data_dir / "warehouse" / "caseload.duckdb")
         ).resolve()
@@ -84,12 +98,14 @@ class Settings:
             source_dir=Path(source_dir).resolve() if source_dir else None,
             cost_per_fte_gbp=float(env.get("CASELOAD_COST_PER_FTE", DEFAULT_COST_PER_FTE_GBP)),
             source_mirror=env.get("CASELOAD_SOURCE_MIRROR") or None,
-            http_timeout_s=float(env.get("CASELOAD_HTTP_TIMEOUT", 30)),
-            http_retries=int(env.get("CASELOAD_HTTP_RETRIES", 4)),
-            http_backoff_s=float(env.get("CASELOAD_HTTP_BACKOFF", 1.0)),
+            http_timeout_s=float(env.get("CASELOAD_HTTP_TIMEOUT", DEFAULT_HTTP_TIMEOUT_S)),
+            http_retries=int(env.get("CASELOAD_HTTP_RETRIES", DEFAULT_HTTP_RETRIES)),
+            http_backoff_s=float(env.get("CASELOAD_HTTP_BACKOFF", DEFAULT_HTTP_BACKOFF_S)),
             submission_salt=env.get("CASELOAD_SUBMISSION_SALT") or DEV_SUBMISSION_SALT,
-            rate_limit_per_minute=float(env.get("CASELOAD_RATE_LIMIT_PER_MINUTE", 120)),
-            rate_limit_burst=int(env.get("CASELOAD_RATE_LIMIT_BURST", 60)),
+            rate_limit_per_minute=float(
+                env.get("CASELOAD_RATE_LIMIT_PER_MINUTE", DEFAULT_RATE_LIMIT_PER_MINUTE)
+            ),
+            rate_limit_burst=int(env.get("CASELOAD_RATE_LIMIT_BURST", DEFAULT_RATE_LIMIT_BURST)),
             # Demo submissions (synthetic) stay hidden on the site unless this is set: a demo must never
             # be mistaken for a council's figures.
             show_demo=env.get("CASELOAD_SHOW_DEMO", "").strip().lower() in ("1", "true", "yes"),

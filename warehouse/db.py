@@ -1,4 +1,9 @@
-"""Opening DuckDB. Every connection in the project is made here."""
+"""Opening DuckDB. Every connection in the project is made here.
+
+The rest of the project names a connection `Connection` and a database error `WarehouseError`
+(both from here), so no module outside warehouse/ imports duckdb (a lint rule holds it: ruff
+TID251 in pyproject.toml).
+"""
 
 from __future__ import annotations
 
@@ -10,21 +15,24 @@ import duckdb
 
 SQL_DIR = Path(__file__).parent / "sql"
 
+Connection = duckdb.DuckDBPyConnection
+WarehouseError = duckdb.Error
 
-def connect(path: Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+
+def connect(path: Path, *, read_only: bool = False) -> Connection:
     """Open the warehouse file; the pipeline writes, the site only reads."""
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
     return duckdb.connect(str(path), read_only=read_only)
 
 
-def open_snapshot(path: Path) -> duckdb.DuckDBPyConnection:
+def open_snapshot(path: Path) -> Connection:
     """`path` read-only, attached as `snap` in a private in-memory database.
 
     DuckDB keeps one database instance per path in a process: `duckdb.connect(path)` after
     the file was replaced returns the OLD file while any connection to it is alive. An
     ATTACH in a fresh instance opens the file that is at `path` now. Cursors must run
-    `USE snap` (see warehouse.snapshot).
+    `USE snap` (see warehouse.read.snapshot).
     """
     con = duckdb.connect(":memory:")
     con.execute("ATTACH $path AS snap (READ_ONLY)", {"path": str(path)})
@@ -32,13 +40,14 @@ def open_snapshot(path: Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def sql_text(name: str) -> str:
-    """The text of `warehouse/sql/<name>.sql`."""
-    return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+def sql_text(name: str | Path) -> str:
+    """The text of `warehouse/sql/<name>.sql`, or of a SQL file given by its path."""
+    path = name if isinstance(name, Path) else SQL_DIR / f"{name}.sql"
+    return path.read_text(encoding="utf-8")
 
 
 @contextmanager
-def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+def transaction(con: Connection) -> Iterator[Connection]:
     """All or nothing: a failure inside rolls every statement back."""
     con.execute("BEGIN TRANSACTION")
     try:
@@ -49,13 +58,13 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
     con.execute("COMMIT")
 
 
-def run_script(con: duckdb.DuckDBPyConnection, name: str, params: dict | None = None) -> None:
+def run_script(con: Connection, name: str | Path, params: dict | None = None) -> None:
     """Run a SQL file statement by statement inside one transaction."""
     with transaction(con):
         run_statements(con, name, params)
 
 
-def run_statements(con: duckdb.DuckDBPyConnection, name: str, params: dict | None = None) -> None:
+def run_statements(con: Connection, name: str | Path, params: dict | None = None) -> None:
     """Run a SQL file statement by statement in the caller's transaction (run_script opens its own).
 
     Named parameters (`$name`) are bound per statement, only those it uses.

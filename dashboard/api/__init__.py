@@ -13,7 +13,7 @@ from flask import Flask, Response
 from dashboard import downloads
 from dashboard.api import http, openapi, routes
 from dashboard.api.params import ApiError
-from warehouse.snapshot import SnapshotUnavailable
+from warehouse.read.snapshot import SnapshotUnavailable
 
 ENDPOINTS: dict[str, Callable[..., Response]] = {
     "/api/v1/la-year": routes.la_year,

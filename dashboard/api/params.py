@@ -9,12 +9,12 @@ import math
 import re
 from collections.abc import Callable, Iterable, Mapping
 
-from warehouse.releases import RELEASE_ID_RE
+from warehouse.read.releases import RELEASE_ID_RE
 
 MAX_VALUE_LENGTH = 100
 DEFAULT_LIMIT, MAX_LIMIT = 1000, 5000
 # A council key's shape: a GSS code (a joint return's own code joins two with " / ") or a slug. Which
-# council it names is the warehouse's one resolver's business (warehouse.queries.council).
+# council it names is the warehouse's one resolver's business (warehouse.read.site.council).
 COUNCIL_KEY_RE = re.compile(r"^(?:[A-Za-z]\d{8}(?: / [A-Za-z]\d{8})?|[A-Za-z0-9][A-Za-z0-9-]{0,79})$")
 COUNCIL_KEY_HELP = ("Give a council by its GSS code (E09000033; any year's code, or a joint return's member "
                     "code such as E09000021) or its slug (westminster).")
@@ -76,7 +76,7 @@ def council_key(raw: str) -> str:
 
 def council(raw: str | None, resolve: Callable[[str], str | None]) -> str | None:
     """The code of the council a key names: code, slug or member code, through `resolve`
-    (warehouse.api_queries.council_code, the same resolver as /api/v1/councils/<key> and the site)."""
+    (warehouse.read.tables.council_code, the same resolver as /api/v1/councils/<key> and the site)."""
     if raw is None:
         return None
     code = resolve(council_key(raw))

@@ -1,6 +1,6 @@
 """Read-only /api/v1 endpoints. Each reads one release through one cursor (dashboard.releasedata).
 
-Handlers parse every parameter strictly (dashboard.api.params), ask warehouse.api_queries for
+Handlers parse every parameter strictly (dashboard.api.params), ask warehouse.read.tables for
 rows (bound parameters only) and answer JSON or CSV with ETag, Cache-Control and the release id.
 """
 
@@ -15,9 +15,9 @@ from dashboard import bundle, data
 from dashboard.api import http
 from dashboard.api import params as p
 from dashboard.releasedata import Opened, kept_releases, open_release
-from warehouse import api_queries as aq
-from warehouse import queries as q
-from warehouse import releases
+from warehouse.read import releases
+from warehouse.read import site as q
+from warehouse.read import tables as aq
 
 LIST_PARAMS = ("release", "format", "limit", "offset")
 

@@ -15,7 +15,7 @@ import dash
 from dashboard import release_view
 from dashboard.components import shell
 from dashboard.state import QueryError
-from warehouse.snapshot import SnapshotUnavailable
+from warehouse.read.snapshot import SnapshotUnavailable
 
 log = logging.getLogger(__name__)
 

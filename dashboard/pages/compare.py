@@ -11,6 +11,7 @@ from dashboard.components.chart import chart_block, data_table
 from dashboard.components.guard import guarded
 from dashboard.release_view import pin
 from dashboard.state import MAX_COMPARE, QueryError, parse_councils, parse_state, search
+from warehouse.domain import ENGLAND_CODE
 
 dash.register_page(__name__, path="/compare", name="Compare", title="Compare councils: Caseload Watch")
 
@@ -114,7 +115,7 @@ def layout(**query: object) -> html.Div:
     )
     eng = (
         data.area_year()
-        .filter(pl.col("area_code") == "E92000001")
+        .filter(pl.col("area_code") == ENGLAND_CODE)
         .select(
             pl.lit("England").alias("name"),
             "year",

@@ -15,12 +15,12 @@ from dashboard.components.chart import data_table
 from dashboard.components.guard import guarded
 from dashboard.components.table import scrollable_table
 from dashboard.downloads import ZIP_NAME, table_href
-from dashboard.pages_support import TEMPLATES_DIR
 from dashboard.release_view import pin
 from dashboard.releasedata import kept_releases, open_release
 from dashboard.state import search
-from warehouse import api_queries as aq
-from warehouse import queries as q
+from warehouse.config import TEMPLATES_DIR
+from warehouse.read import site as q
+from warehouse.read import tables as aq
 
 dash.register_page(
     __name__, path="/data", name="Data and downloads", title="Data and downloads: Caseload Watch"

@@ -7,14 +7,14 @@ blocking means a failure stops everything downstream, the publish step included.
 from collections.abc import Callable
 
 import dagster as dg
-import duckdb
 
 from pipeline.defs.resources import WarehouseResource
 from warehouse.checks import Check
+from warehouse.db import Connection
 
 
 def blocking_check(
-    asset: str | dg.AssetsDefinition, name: str, check: Callable[[duckdb.DuckDBPyConnection], Check]
+    asset: str | dg.AssetsDefinition, name: str, check: Callable[[Connection], Check]
 ) -> dg.AssetChecksDefinition:
     @dg.asset_check(
         asset=asset,

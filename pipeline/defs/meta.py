@@ -10,14 +10,14 @@ import polars as pl
 from pipeline.defs.blocking_check import blocking_check
 from pipeline.defs.resources import WarehouseResource
 from pipeline.registry import load_registry
-from warehouse.dictionary import load_dictionary, undocumented_columns
-from warehouse.meta import load_sources
-from warehouse.status_checks import statuses_describe_values
+from warehouse.build.dictionary import load_dictionary, undocumented_columns
+from warehouse.build.sources import load_sources
+from warehouse.checks.statuses import statuses_describe_values
 
 # Every mart asset. A new mart is added here, so the dictionary check covers it
 # and the release waits for it (and its blocking checks).
 MART_ASSETS = ["dim_la", "la_year_notes", "la_year", "area_year", "hex_layout", "council_search", "caps",
-               "la_places", "la_year_cap", "area_year_cap", "variation_year", "la_year_position",
+               "la_centres", "la_year_cap", "area_year_cap", "variation_year", "la_year_position",
                "la_year_funnel",
                "la_year_context", "revisions", "trend_digest", "submission_metrics", "la_year_benchmark",
                "la_year_neighbours"]

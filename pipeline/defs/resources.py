@@ -5,12 +5,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import dagster as dg
-import duckdb
 from pydantic import PrivateAttr
 
+from warehouse.build.raw import ensure_schema
 from warehouse.config import Settings
-from warehouse.db import connect
-from warehouse.raw import ensure_schema
+from warehouse.db import Connection, connect
 
 
 class WarehouseResource(dg.ConfigurableResource):
@@ -20,7 +19,7 @@ class WarehouseResource(dg.ConfigurableResource):
     `dagster dev` and the tests all point at the same place.
     """
 
-    _keeper: duckdb.DuckDBPyConnection | None = PrivateAttr(default=None)
+    _keeper: Connection | None = PrivateAttr(default=None)
 
     def settings(self) -> Settings:
         return Settings.from_env()
@@ -40,7 +39,7 @@ class WarehouseResource(dg.ConfigurableResource):
             self._keeper = None
 
     @contextmanager
-    def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
+    def connect(self) -> Iterator[Connection]:
         con = connect(self.settings().work_path)
         try:
             ensure_schema(con)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import dagster as dg
 
 from pipeline.defs.resources import WarehouseResource
-from warehouse.transform import row_count, run_step
+from warehouse.build.steps import row_count, run_step
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ def sql_asset(spec: Step) -> dg.AssetsDefinition:
     )
     def _asset(warehouse: WarehouseResource) -> dg.MaterializeResult:
         with warehouse.connect() as con:
-            run_step(con, spec.sql)
+            run_step(con, spec.sql, warehouse.settings().cost_per_fte_gbp)
             rows = row_count(con, spec.table)
         return dg.MaterializeResult(metadata={"rows": rows, "table": spec.table})
 

@@ -128,9 +128,9 @@ def write_demo(targets: list[Target], snapshot: dt.date, folder: Path, seed: int
 
 
 def main(argv: list[str] | None = None) -> int:
+    from warehouse.build.submission_marts import published_targets
     from warehouse.config import Settings
     from warehouse.db import connect
-    from warehouse.submissions import published_targets
 
     parser = argparse.ArgumentParser(description="Write demo submissions calibrated to published caseloads.")
     parser.add_argument("out", type=Path, help="folder to write to, e.g. the submissions inbox")

@@ -22,14 +22,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-import duckdb
 import polars as pl
 
 from pipeline.submissions import spec
 from pipeline.submissions.batch_check import check_stream
 from pipeline.submissions.validate import Problem
+from warehouse.build.submission_batches import batch_load
 from warehouse.config import Settings
-from warehouse.submissions_load import batch_load
+from warehouse.db import Connection
 
 T = TypeVar("T")
 IGNORED_SUFFIXES = (".part", ".tmp", ".crdownload", ".report.txt")
@@ -72,7 +72,7 @@ def read_limited(path: Path) -> bytes:
 def process_file(
     path: Path,
     settings: Settings,
-    con: duckdb.DuckDBPyConnection,
+    con: Connection,
     known_codes: set[str] | None,
     today: dt.date | None = None,
 ) -> Outcome:
@@ -83,7 +83,7 @@ def process_file(
 def process_batch(
     paths: Sequence[Path],
     settings: Settings,
-    con: duckdb.DuckDBPyConnection,
+    con: Connection,
     known_codes: set[str] | None,
     today: dt.date | None = None,
     timings: dict[str, float] | None = None,

@@ -225,8 +225,8 @@ def _frame(records: list[dict]) -> pl.DataFrame:
 
 def main(path: str | Path) -> int:
     """`caseload validate FILE`: 0 when the file is acceptable, 1 when not, 2 when it cannot be opened."""
+    from warehouse.build.submission_marts import known_la_codes
     from warehouse.config import Settings
-    from warehouse.submissions import known_la_codes
 
     file = Path(path)
     try:

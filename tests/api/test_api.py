@@ -20,7 +20,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from tests.live_site import running
-from warehouse import metrics
+from warehouse.build import caps as metrics
 
 pytestmark = pytest.mark.shared_data
 

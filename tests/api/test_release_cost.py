@@ -19,7 +19,7 @@ import requests
 from tests.conftest import _env, _restore
 from tests.live_site import page_content, running
 from warehouse.config import DEFAULT_COST_PER_FTE_GBP, Settings
-from warehouse.queries import Cap
+from warehouse.domain import Cap
 
 pytestmark = pytest.mark.shared_data
 BUILT_AT = 60_000.0
@@ -83,7 +83,7 @@ def test_api_prices_every_cap_at_the_releases_cost(base):
 def test_a_pinned_release_prices_as_it_was_built_and_as_its_downloads_say(base, served):
     """Both kept releases, each pinned by id: the API and the overview price a custom cap at the cost
     in that release's own marts.caps download (£60,000 for the new one, the default for the older)."""
-    from warehouse.releases import release_ids
+    from warehouse.read.releases import release_ids
 
     ids = release_ids(served.releases_dir)
     assert len(ids) == 2

@@ -10,10 +10,10 @@ import shutil
 import duckdb
 import pytest
 
-from warehouse import queries as q
-from warehouse import releases
 from warehouse.config import Settings
-from warehouse.snapshot import Snapshot
+from warehouse.read import releases
+from warehouse.read import site as q
+from warehouse.read.snapshot import Snapshot
 
 pytestmark = pytest.mark.shared_data
 NEXT_ID = "20991231T235959Z-0badc0de"

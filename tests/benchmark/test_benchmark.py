@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from warehouse.benchmark import between_council_variance
+from warehouse.build.benchmark import between_council_variance
 
 SYMBOLS = {"c", "x", "z", "u", "low", "k", ":"}
 
@@ -143,7 +143,7 @@ def test_real_spread_is_recovered_conservatively() -> None:
 
 def test_vectorised_interval_matches_the_estimator_applied_per_resample() -> None:
     """The bootstrap's vectorised arithmetic is the same estimator, resample by resample."""
-    from warehouse.benchmark import BOOTSTRAP_SAMPLES, _tau_interval
+    from warehouse.build.benchmark import BOOTSTRAP_SAMPLES, _tau_interval
 
     rng = np.random.default_rng(3)
     se = rng.uniform(0.3, 0.6, 150)
@@ -158,7 +158,7 @@ def test_a_value_not_compared_keeps_its_published_number() -> None:
     value stays exactly as published; a suppressed one stays empty with its symbol."""
     import polars as pl
 
-    from warehouse.benchmark import benchmark
+    from warehouse.build.benchmark import benchmark
 
     base = {"la_name": "A council", "region_code": "E12000009", "year": 2025, "measure": "agency_rate",
             "england_value": 15.0}

@@ -98,7 +98,7 @@ def two_releases(demo_warehouse: Settings) -> Settings:
     Demo mode off, so the pages are the public ones."""
     import dataclasses
 
-    from warehouse.releases import release_ids
+    from warehouse.read.releases import release_ids
 
     assert len(release_ids(demo_warehouse.releases_dir)) == 2
     return dataclasses.replace(demo_warehouse, show_demo=False)

@@ -8,7 +8,7 @@ import pytest
 from dashboard import benchmarks, chart_switches, figures_benchmark
 from dashboard.components.chart import chosen, pick_variant, variant_key
 from dashboard.state import QueryError
-from warehouse.benchmark import limit_curve
+from warehouse.build.benchmark import limit_curve
 
 
 def _measures() -> pl.DataFrame:

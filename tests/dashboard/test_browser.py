@@ -183,7 +183,7 @@ def _href_while_redrawing(dash_duo, selector: str) -> str:
 
 def test_old_release_link_shows_the_notice_and_leads_to_the_latest(dash_duo, two_releases, screenshot):
     from dashboard.app import create_app
-    from warehouse.releases import release_ids
+    from warehouse.read.releases import release_ids
 
     old, new = release_ids(two_releases.releases_dir)
     dash_duo.start_server(create_app(two_releases))

@@ -11,8 +11,8 @@ import pytest
 
 from dashboard.components.controls import resolve_search
 from tests.metrics.centres_fixture import make_country
-from warehouse.queries import search_index
-from warehouse.transform import run_step
+from warehouse.build.steps import run_step
+from warehouse.read.site import search_index
 
 
 def _terms(con: duckdb.DuckDBPyConnection) -> dict[str, set[tuple[str, str]]]:

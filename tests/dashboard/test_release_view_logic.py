@@ -12,7 +12,7 @@ from dashboard.release_view import ReleaseView, latest_href, notice, page_addres
 from dashboard.state import QueryError
 from tests.dashboard.test_submission_logic import _texts
 from warehouse.config import Settings
-from warehouse.releases import release_ids
+from warehouse.read.releases import release_ids
 
 OLD, NEW = "20251101T090000Z-0123abcd", "20251201T090000Z-89abcdef"
 HOSTILE = ("<script>alert(1)</script>", "../caseload", f"{OLD}/../x", f"{OLD}\n", OLD.upper(), [OLD, NEW])

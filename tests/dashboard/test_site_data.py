@@ -7,9 +7,9 @@ import shutil
 
 import pytest
 
-from warehouse import queries as q
 from warehouse.config import Settings
-from warehouse.snapshot import Snapshot, SnapshotUnavailable
+from warehouse.read import site as q
+from warehouse.read.snapshot import Snapshot, SnapshotUnavailable
 
 pytestmark = pytest.mark.shared_data
 
@@ -106,8 +106,8 @@ def test_site_cap_figures_are_the_marts_figures(shared_warehouse: Settings):
 def test_funnel_curves_pass_through_the_marts_limits(shared_warehouse: Settings):
     """One definition: the site's curves, evaluated at each council's size, are the published limits;
     2025 flags 22 councils with the adjusted limits and 105 with the plain ones (docs/method.md)."""
-    from warehouse import queries_benchmark as qb
-    from warehouse.benchmark import limit_curve
+    from warehouse.build.benchmark import limit_curve
+    from warehouse.read import benchmarks as qb
 
     with Snapshot(shared_warehouse.warehouse_path).cursor() as cur:
         points = qb.funnel_points(cur, 2025)

@@ -12,8 +12,8 @@ import pytest
 from dashboard import submission as sv
 from dashboard.components.submission import submission_block
 from dashboard.state import parse_cap
-from warehouse import queries as q
 from warehouse.config import Settings
+from warehouse.read import site as q
 
 DAY = dt.date(2025, 9, 30)
 

@@ -15,8 +15,8 @@ import duckdb
 
 from pipeline.readers import read_source
 from pipeline.registry import load_registry
+from warehouse.build.raw import ensure_schema
 from warehouse.config import PROJECT_ROOT
-from warehouse.raw import ensure_schema
 
 # authority, gss, name, type, county, end date, replaced by, population 2020, lat, long
 AUTHORITIES = [

@@ -7,8 +7,8 @@ from collections import defaultdict
 import pytest
 
 from tests.metrics.metrics_sources import CAPS, children, councils, population
-from warehouse.metrics import cap_summary, la_cap
-from warehouse.metrics_checks import additional_fte_only_over_cap
+from warehouse.build.caps import cap_summary, la_cap
+from warehouse.checks.metrics import additional_fte_only_over_cap
 
 pytestmark = pytest.mark.shared_data
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from warehouse.metrics import build_area_year_cap, build_la_year_cap, cap_summary, la_cap
-from warehouse.metrics_checks import additional_fte_only_over_cap
-from warehouse.raw import ensure_schema
-from warehouse.transform import run_step
+from warehouse.build.caps import build_area_year_cap, build_la_year_cap, cap_summary, la_cap
+from warehouse.build.raw import ensure_schema
+from warehouse.build.steps import run_step
+from warehouse.checks.metrics import additional_fte_only_over_cap
 
 COUNCILS = [
     # la_code, region, caseload, status, cases, fte, children
@@ -30,7 +30,7 @@ def con() -> duckdb.DuckDBPyConnection:
     for code, region, load, status, cases, fte, kids in COUNCILS:
         con.execute("INSERT INTO marts.la_year VALUES (?, ?, ?, ?, ?, 2025, ?, ?, ?, ?, ?, ?, ?)",
                     [code, code, code, region, region, load, status, cases, status, fte, status, kids])
-    run_step(con, "metrics/caps")
+    run_step(con, "marts/caps")
     return con
 
 

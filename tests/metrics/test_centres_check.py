@@ -13,10 +13,10 @@ import pytest
 
 from tests.metrics.centres_fixture import AUTHORITIES, make_country
 from tests.metrics.centres_sources import MISPLACED, file_points, miles
-from warehouse.centres_checks import MAX_MILES_FROM_DISTRICTS, centres_near_districts
+from warehouse.build.steps import run_step
+from warehouse.checks.centres import MAX_MILES_FROM_DISTRICTS, centres_near_districts
 from warehouse.config import Settings
 from warehouse.db import connect
-from warehouse.transform import run_step
 
 POINT = {g: (float(lat), float(lon)) for _a, g, _n, _t, _c, _e, _r, _p, lat, lon in AUTHORITIES if lat}
 
@@ -58,7 +58,7 @@ def test_check_fails_on_the_files_own_points_naming_the_eleven(work, shared_data
 @pytest.fixture()
 def country() -> duckdb.DuckDBPyConnection:
     con = make_country()
-    run_step(con, "metrics/la_places")
+    run_step(con, "marts/la_centres")
     return con
 
 

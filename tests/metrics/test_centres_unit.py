@@ -7,7 +7,7 @@ import pytest
 
 from tests.metrics.centres_fixture import AUTHORITIES, make_country
 from tests.metrics.centres_sources import miles
-from warehouse.transform import run_step
+from warehouse.build.steps import run_step
 
 POINT = {g: (float(lat), float(lon)) for _a, g, _n, _t, _c, _e, _r, _p, lat, lon in AUTHORITIES if lat}
 
@@ -15,7 +15,7 @@ POINT = {g: (float(lat), float(lon)) for _a, g, _n, _t, _c, _e, _r, _p, lat, lon
 @pytest.fixture()
 def country() -> duckdb.DuckDBPyConnection:
     con = make_country()
-    run_step(con, "metrics/la_places")
+    run_step(con, "marts/la_centres")
     return con
 
 

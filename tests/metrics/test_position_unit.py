@@ -6,8 +6,8 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from warehouse.raw import ensure_schema
-from warehouse.transform import run_step
+from warehouse.build.raw import ensure_schema
+from warehouse.build.steps import run_step
 
 # code, name, caseload, lat, lon, note. B and C tie highest near A; D is lowest and flagged; E is far.
 COUNCILS = [
@@ -41,7 +41,7 @@ def con() -> duckdb.DuckDBPyConnection:
         con.execute("INSERT INTO marts.la_centres VALUES (?, ?, ?)", [code, lat, lon])
         con.execute("INSERT INTO staging.la_year_changes VALUES (?, 2025, NULL, NULL, NULL, false, ?)",
                     [code, note is not None])
-    run_step(con, "metrics/la_year_position")
+    run_step(con, "marts/la_year_position")
     return con
 
 

@@ -1,6 +1,6 @@
 """A status describes its value, in every mart: `published` has a number, anything else has none.
 
-The blocking check (warehouse.status_checks) on the shared build and on small tables made here to
+The blocking check (warehouse.checks.statuses) on the shared build and on small tables made here to
 break it; and the rows that used to break it, read from the release.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from warehouse.status_checks import status_pairs, statuses_describe_values
+from warehouse.checks.statuses import status_pairs, statuses_describe_values
 
 OLD_DORSET = ("E06000028", "E06000029", "E10000009")  # Bournemouth, Poole, Dorset County: 2017-2018
 SCILLY = "E06000053"

@@ -22,7 +22,7 @@ import requests
 
 from tests.live_site import page_content, running
 from warehouse.config import PROJECT_ROOT, Settings
-from warehouse.releases import release_ids
+from warehouse.read.releases import release_ids
 
 pytestmark = pytest.mark.shared_data
 WORKERS = 6

@@ -15,8 +15,8 @@ import pytest
 
 from pipeline.submissions.inbox import folders, process_batch
 from tests.submissions.helpers import KNOWN, TODAY, csv_bytes, good_rows
+from warehouse.build.submission_marts import build_aggregates
 from warehouse.db import connect
-from warehouse.submissions import build_aggregates
 
 CAPS = {"cap_12": (12.0, 12.0), "guarantee_15_12": (15.0, 12.0), "cap_20": (20.0, 20.0)}  # conftest CAPS_CSV
 BANDS = [(0.0, 12.0), (12.0, 15.0), (15.0, 18.0), (18.0, 20.0), (20.0, 25.0), (25.0, None)]

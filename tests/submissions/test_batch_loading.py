@@ -9,9 +9,9 @@ import pytest
 
 from pipeline.submissions.inbox import folders, process_batch, process_file
 from tests.submissions.helpers import KNOWN, TODAY, checksums, csv_bytes, good_rows
+from warehouse.build.submission_batches import BatchLoad
+from warehouse.build.submission_marts import ensure_schema
 from warehouse.db import connect
-from warehouse.submissions import ensure_schema
-from warehouse.submissions_load import BatchLoad
 
 FILES = [
     ("a_v1.csv", csv_bytes(good_rows(12))),

@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 from pipeline.submissions import disclosure, generator
 from pipeline.submissions.validate import check
 from tests.submissions.helpers import KNOWN, TODAY, csv_bytes, row
+from warehouse.build.submission_batches import load_submission
+from warehouse.build.submission_marts import build_aggregates
 from warehouse.db import connect
-from warehouse.submissions import build_aggregates
-from warehouse.submissions_load import load_submission
 
 EDGES = {12.0, 15.0, 18.0, 20.0, 25.0}
 

@@ -15,9 +15,9 @@ from pipeline.submissions.validate import check
 from tests.submissions import disclosure_reference
 from tests.submissions.helpers import KNOWN, TODAY, csv_bytes, row
 from tests.submissions.test_disclosure import worker
+from warehouse.build.submission_batches import load_submission
+from warehouse.build.submission_marts import build_aggregates
 from warehouse.db import connect
-from warehouse.submissions import build_aggregates
-from warehouse.submissions_load import load_submission
 
 
 def aggregates_for(files: list[bytes], caps_path, work_path) -> dict[str, pl.DataFrame]:

@@ -13,9 +13,9 @@ from python_calamine import CalamineWorkbook
 from pipeline.submissions import generator, spec, template
 from pipeline.submissions.validate import check
 from tests.submissions.helpers import KNOWN, TODAY, csv_bytes
+from warehouse.build.submission_marts import published_targets
 from warehouse.config import PROJECT_ROOT
 from warehouse.db import connect
-from warehouse.submissions import published_targets
 
 SNAPSHOT = dt.date(2025, 9, 30)
 

@@ -11,9 +11,9 @@ from pipeline.submissions import disclosure
 from pipeline.submissions.inbox import folders, process_file
 from pipeline.submissions.validate import check
 from tests.submissions.helpers import KNOWN, TODAY, checksums, csv_bytes, good_rows
+from warehouse.build.submission_batches import load_submission
+from warehouse.build.submission_marts import build_aggregates, ensure_schema, write_marts
 from warehouse.db import connect
-from warehouse.submissions import build_aggregates, ensure_schema, write_marts
-from warehouse.submissions_load import load_submission
 
 
 def drop(settings, name: str, content: bytes):
@@ -103,13 +103,13 @@ def test_a_failure_inside_the_load_rolls_everything_back(settings):
 def test_sensor_runs_the_load_job(settings):
     from pipeline.defs.resources import WarehouseResource
     from pipeline.defs.submissions.assets import submission_inbox, submission_metrics
-    from pipeline.defs.submissions.checks import no_small_figures
+    from pipeline.defs.submissions.checks import submission_checks
     from pipeline.defs.submissions.sensors import LOAD_JOB, submissions_inbox_sensor, submissions_load
 
     # This code location's submission pieces only (the full one is checked by `dg list defs`).
     definitions = dg.Definitions(
         assets=[submission_inbox, submission_metrics],
-        asset_checks=[no_small_figures],
+        asset_checks=submission_checks,
         jobs=[submissions_load],
         sensors=[submissions_inbox_sensor],
         resources={"warehouse": WarehouseResource()},

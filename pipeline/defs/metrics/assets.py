@@ -7,46 +7,48 @@ warehouse/metrics.py, because the site runs the same SQL for a cap a user picks.
 from collections.abc import Callable
 
 import dagster as dg
-import duckdb
 
 from pipeline.defs.resources import WarehouseResource
 from pipeline.defs.sql_step import Step, sql_asset
-from warehouse.metrics import build_area_year_cap, build_la_year_cap
-from warehouse.transform import row_count
+from warehouse.build.caps import build_area_year_cap, build_la_year_cap
+from warehouse.build.steps import row_count
+from warehouse.db import Connection
 
 GROUP = "metrics"
 
 STEPS = (
-    Step("caps", "metrics/caps", "marts.caps", (), GROUP,
+    Step("caps", "marts/caps", "marts.caps", (), GROUP,
          "Cap scenarios (data/reference/caps.csv) and the cost per social worker FTE used to price them."),
-    Step("la_places", "metrics/la_places", "marts.la_centres",
-         ("dim_la", "raw_council_centres", "raw_neighbours_2025", "raw_district_lookup"), GROUP,
+    Step("la_centres", "marts/la_centres", "marts.la_centres",
+         ("dim_la", "raw_council_centres", "raw_district_lookup"), GROUP,
          "Each council's centre (for distances) and where it comes from, checked against its districts "
-         "in the ONS lookup; and its 2025-model statistical neighbours (staging.la_neighbours)."),
-    Step("variation_year", "metrics/variation_year", "marts.variation_year", ("la_year",), GROUP,
+         "in the ONS lookup."),
+    Step("la_neighbours", "staging/la_neighbours", "staging.la_neighbours", ("dim_la", "raw_neighbours_2025"),
+         "staging", "Each council's statistical neighbours in the DfE 2025 model, as council codes."),
+    Step("variation_year", "marts/variation_year", "marts.variation_year", ("la_year",), GROUP,
          "The postcode lottery per year: spread of council caseloads, nationally and within each region."),
-    Step("la_year_position", "metrics/la_year_position", "marts.la_year_position",
-         ("la_year", "area_year", "la_places", "la_year_changes"), GROUP,
+    Step("la_year_position", "marts/la_year_position", "marts.la_year_position",
+         ("la_year", "area_year", "la_centres", "la_neighbours", "la_year_changes"), GROUP,
          "Each council's rank, percentile, differences from England, region, neighbours and councils "
          "within 50 miles, and year-on-year change with flags."),
-    Step("la_year_funnel", "metrics/la_year_funnel", "marts.la_year_funnel", ("la_year", "area_year"), GROUP,
+    Step("la_year_funnel", "marts/la_year_funnel", "marts.la_year_funnel", ("la_year", "area_year"), GROUP,
          "Funnel-plot limits (95%, 99.8%) for caseload against case-holding FTE, and each council's place."),
-    Step("la_year_context", "metrics/la_year_context", "marts.la_year_context",
+    Step("la_year_context", "marts/la_year_context", "marts.la_year_context",
          ("la_year", "raw_children_in_need", "raw_social_worker_changes", "raw_ofsted", "staging_population"),
          GROUP, "Workforce rates, children in need per 10,000, social worker changes, latest Ofsted."),
-    Step("revisions", "metrics/revisions", "marts.revisions", ("staging_workforce", "dim_la"), GROUP,
+    Step("revisions", "marts/revisions", "marts.revisions", ("staging_workforce", "dim_la"), GROUP,
          "Figures the publisher revised between the previous and the current workforce release."),
-    Step("trend_digest", "metrics/trend_digest", "marts.trend_digest",
+    Step("trend_digest", "marts/trend_digest", "marts.trend_digest",
          ("la_year_position", "la_year_cap", "revisions"), GROUP,
          "Latest year against the one before: risers, fallers, councils newly over or back under each cap, "
          "revisions."),
 )
 
 
-def _python_asset(name: str, table: str, deps: list[str], build: Callable[[duckdb.DuckDBPyConnection], None],
+def _python_asset(name: str, table: str, deps: list[str], build: Callable[[Connection], None],
                   description: str) -> dg.AssetsDefinition:
     @dg.asset(name=name, deps=deps, group_name=GROUP, kinds={"duckdb", "sql"}, description=description,
-              metadata={"table": table, "sql": "warehouse/sql/queries/la_cap.sql, area_cap.sql"})
+              metadata={"table": table, "sql": "warehouse/sql/queries/la_year_cap.sql, area_year_cap.sql"})
     def _asset(warehouse: WarehouseResource) -> dg.MaterializeResult:
         with warehouse.connect() as con:
             build(con)

@@ -1,8 +1,8 @@
 """Blocking asset checks on the metrics marts: a failure stops the publish step."""
 
 from pipeline.defs.blocking_check import blocking_check
-from warehouse.centres_checks import CENTRES_CHECKS
-from warehouse.metrics_checks import METRICS_CHECKS
+from warehouse.checks.centres import CENTRES_CHECKS
+from warehouse.checks.metrics import METRICS_CHECKS
 
 metrics_checks = [blocking_check(asset, name, check)
                   for checks_by_asset in (METRICS_CHECKS, CENTRES_CHECKS)

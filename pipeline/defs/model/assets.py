@@ -3,13 +3,13 @@
 from pipeline.defs.sql_step import Step, sql_asset
 
 STEPS = (
-    Step("staging_workforce", "staging/workforce", "staging.workforce_long",
+    Step("staging_workforce", "staging/workforce_long", "staging.workforce_long",
          ("raw_workforce", "raw_workforce_previous"), "staging",
          "Both vintages of the workforce indicators, one row per published cell, symbols kept; "
          "and the current vintage one row per area and year (staging.workforce_wide)."),
     Step("staging_population", "staging/population", "staging.population", ("raw_population",),
          "staging", "Children aged 0 to 17 per area and year."),
-    Step("dim_la", "staging/councils", "marts.dim_la", ("staging_workforce",), "marts",
+    Step("dim_la", "marts/dim_la", "marts.dim_la", ("staging_workforce",), "marts",
          "Every council code published, with region, type, years, and its series across "
          "reorganisations (data/reference/council_changes.csv)."),
     Step("la_year_changes", "staging/la_year_changes", "staging.la_year_changes",

@@ -5,13 +5,13 @@ inbox sensor (sensors.py) runs them as the `submissions_load` job when files arr
 """
 
 import dagster as dg
-import duckdb
 
 from pipeline.defs.resources import WarehouseResource
 from pipeline.submissions import disclosure
 from pipeline.submissions.inbox import process_batch, waiting_files
-from warehouse.submissions import build_aggregates, ensure_schema, known_codes_from, write_marts
-from warehouse.transform import REFERENCE_DIR
+from warehouse.build.submission_marts import build_aggregates, ensure_schema, known_codes_from, write_marts
+from warehouse.config import REFERENCE_DIR
+from warehouse.db import WarehouseError
 
 INBOX_ASSET = "submission_inbox"
 METRICS_ASSET = "submission_metrics"
@@ -42,7 +42,7 @@ def submission_inbox(
         ensure_schema(con)
         try:
             codes = known_codes_from(con)
-        except duckdb.Error:  # no marts.dim_la yet: la_code is checked for its form only
+        except WarehouseError:  # no marts.dim_la yet: la_code is checked for its form only
             codes = None
             context.log.warning("marts.dim_la is not built: council codes are checked for their form only")
         waiting = [p for p in waiting if p.exists()]  # not handled by an earlier run

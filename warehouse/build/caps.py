@@ -1,7 +1,7 @@
 """Caseload metrics for any cap: the stored scenarios and a user's own cap, one definition.
 
-The per-council and per-area formulas live once, in `sql/queries/la_cap.sql` and
-`sql/queries/area_cap.sql`. The pipeline runs them over the scenarios in `marts.caps`
+The per-council and per-area formulas live once, in `sql/queries/la_year_cap.sql` and
+`sql/queries/area_year_cap.sql`. The pipeline runs them over the scenarios in `marts.caps`
 to build `marts.la_year_cap` and `marts.area_year_cap`; the site runs the same text for
 a cap a user picks (`cap_summary`, `la_cap`), which is cheap: one query over marts.la_year.
 A cap a user picks is priced at the release's own cost per FTE (marts.caps), like the stored ones.
@@ -9,10 +9,9 @@ A cap a user picks is priced at the release's own cost per FTE (marts.caps), lik
 
 from __future__ import annotations
 
-import duckdb
 import polars as pl
 
-from warehouse.db import sql_text, transaction
+from warehouse.db import Connection, sql_text, transaction
 
 _SCENARIO_INPUT = "SELECT scenario_id, cap, cost_per_fte_gbp FROM marts.caps"
 _CUSTOM_INPUT = ("SELECT 'custom' AS scenario_id, CAST($cap AS DOUBLE) AS cap, "
@@ -24,7 +23,7 @@ _LA_INPUT = "SELECT * FROM marts.la_year"
 _LA_INPUT_WITHOUT_NOTES = "SELECT *, CAST(NULL AS VARCHAR) AS caseload_note FROM marts.la_year"
 
 
-def _la_input(con: duckdb.DuckDBPyConnection) -> str:
+def _la_input(con: Connection) -> str:
     found = con.execute(
         "SELECT count(*) FROM duckdb_columns() WHERE schema_name = 'marts' AND table_name = 'la_year' "
         "AND column_name = 'caseload_note'"
@@ -32,20 +31,20 @@ def _la_input(con: duckdb.DuckDBPyConnection) -> str:
     return _LA_INPUT if found else _LA_INPUT_WITHOUT_NOTES
 
 
-def _inputs(con: duckdb.DuckDBPyConnection, cap_input: str) -> str:
+def _inputs(con: Connection, cap_input: str) -> str:
     return f"WITH cap_input AS ({cap_input}),\nla_input AS ({_la_input(con)})"
 
 
-def _la_cap_sql(con: duckdb.DuckDBPyConnection, cap_input: str) -> str:
-    return f"{_inputs(con, cap_input)}\n{sql_text('queries/la_cap')}"
+def _la_cap_sql(con: Connection, cap_input: str) -> str:
+    return f"{_inputs(con, cap_input)}\n{sql_text('queries/la_year_cap')}"
 
 
-def _area_cap_sql(con: duckdb.DuckDBPyConnection, cap_input: str) -> str:
-    return (f"{_inputs(con, cap_input)},\nla_cap AS ({sql_text('queries/la_cap')})\n"
-            f"{sql_text('queries/area_cap')}")
+def _area_cap_sql(con: Connection, cap_input: str) -> str:
+    return (f"{_inputs(con, cap_input)},\nla_cap AS ({sql_text('queries/la_year_cap')})\n"
+            f"{sql_text('queries/area_year_cap')}")
 
 
-def build_la_year_cap(con: duckdb.DuckDBPyConnection) -> None:
+def build_la_year_cap(con: Connection) -> None:
     """marts.la_year_cap: every council, year and stored cap scenario."""
     with transaction(con):
         con.execute("CREATE OR REPLACE TABLE marts.la_year_cap AS "
@@ -53,7 +52,7 @@ def build_la_year_cap(con: duckdb.DuckDBPyConnection) -> None:
                     "ORDER BY year, scenario_id, la_code")
 
 
-def build_area_year_cap(con: duckdb.DuckDBPyConnection) -> None:
+def build_area_year_cap(con: Connection) -> None:
     """marts.area_year_cap: England and regions, every year and stored cap scenario."""
     with transaction(con):
         con.execute("CREATE OR REPLACE TABLE marts.area_year_cap AS SELECT * FROM "
@@ -61,7 +60,7 @@ def build_area_year_cap(con: duckdb.DuckDBPyConnection) -> None:
                     "ORDER BY year, scenario_id, geographic_level, area_code")
 
 
-def release_cost_per_fte(con: duckdb.DuckDBPyConnection) -> float:
+def release_cost_per_fte(con: Connection) -> float:
     """The cost per FTE this release was built with (marts.caps): what every cost it shows is priced at,
     whatever the process reading it was started with."""
     costs = con.execute("SELECT DISTINCT cost_per_fte_gbp FROM marts.caps").fetchall()
@@ -70,7 +69,7 @@ def release_cost_per_fte(con: duckdb.DuckDBPyConnection) -> float:
     return float(costs[0][0])
 
 
-def _cost(con: duckdb.DuckDBPyConnection, cost_per_fte: float | None) -> float:
+def _cost(con: Connection, cost_per_fte: float | None) -> float:
     return release_cost_per_fte(con) if cost_per_fte is None else float(cost_per_fte)
 
 
@@ -79,7 +78,7 @@ def _check_cap(cap: float) -> None:
         raise ValueError(f"a cap must be a positive number of cases, not {cap!r}")
 
 
-def cap_summary(con: duckdb.DuckDBPyConnection, year: int, cap: float,
+def cap_summary(con: Connection, year: int, cap: float,
                 cost_per_fte: float | None = None) -> pl.DataFrame:
     """England and each region for one year at any cap: the columns of marts.area_year_cap."""
     _check_cap(cap)
@@ -88,7 +87,7 @@ def cap_summary(con: duckdb.DuckDBPyConnection, year: int, cap: float,
     return con.sql(sql, params={"cap": cap, "cost_per_fte": _cost(con, cost_per_fte), "year": year}).pl()
 
 
-def la_cap(con: duckdb.DuckDBPyConnection, year: int, cap: float,
+def la_cap(con: Connection, year: int, cap: float,
            cost_per_fte: float | None = None) -> pl.DataFrame:
     """Every council for one year at any cap: the columns of marts.la_year_cap."""
     _check_cap(cap)

@@ -12,9 +12,8 @@ fails the check, so a new one must follow the rule or be listed here.
 
 from __future__ import annotations
 
-import duckdb
-
-from warehouse.checks import Check, _result
+from warehouse.checks import Check, result
+from warehouse.db import Connection
 
 STATUS_SUFFIX = "_status"
 # status column -> the value column it describes, where the name does not follow `<x>_status` -> `<x>`.
@@ -30,7 +29,7 @@ COUNCIL_COLUMNS = ("la_code", "area_code", "series_code")
 YEAR_COLUMNS = ("year", "figure_year", "snapshot_date")
 
 
-def mart_columns(con: duckdb.DuckDBPyConnection, schema: str = "marts") -> dict[str, list[str]]:
+def mart_columns(con: Connection, schema: str = "marts") -> dict[str, list[str]]:
     """Every table of `schema` in this database and its columns, in order."""
     rows = con.execute(
         "SELECT table_name, column_name FROM duckdb_columns() "
@@ -48,7 +47,7 @@ def value_column(status: str) -> str:
     return EXCEPTIONS.get(status, status.removesuffix(STATUS_SUFFIX))
 
 
-def status_pairs(con: duckdb.DuckDBPyConnection, schema: str = "marts") -> list[tuple[str, str, str | None]]:
+def status_pairs(con: Connection, schema: str = "marts") -> list[tuple[str, str, str | None]]:
     """(table, status column, value column or None when the table has no such column)."""
     pairs = []
     for table, columns in mart_columns(con, schema).items():
@@ -64,7 +63,7 @@ def _first(columns: list[str], wanted: tuple[str, ...]) -> str:
     return f'CAST("{found}" AS VARCHAR)' if found else "NULL"
 
 
-def statuses_describe_values(con: duckdb.DuckDBPyConnection, schema: str = "marts") -> Check:
+def statuses_describe_values(con: Connection, schema: str = "marts") -> Check:
     """`published` has a value; any other status has none.
 
     Failures are (table, value column, council, year, status).
@@ -82,5 +81,5 @@ def statuses_describe_values(con: duckdb.DuckDBPyConnection, schema: str = "mart
             FROM "{schema}"."{table}"
             WHERE ("{status}" = 'published') IS DISTINCT FROM ("{value}" IS NOT NULL)
             ORDER BY ALL""").fetchall()
-    return _result(failures, "every status describes its value",
+    return result(failures, "every status describes its value",
                    "values whose status disagrees (table, column, council, year, status)")

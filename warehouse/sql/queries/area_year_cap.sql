@@ -1,5 +1,5 @@
 -- England and each region, per year and cap, from the council rows in `la_cap`
--- (the output of queries/la_cap.sql). docs/method.md, "Breach rates" and "Additional FTE needed".
+-- (the output of queries/la_year_cap.sql). docs/method.md, "Breach rates" and "Additional FTE needed".
 SELECT
     s.geographic_level,
     s.area_code,

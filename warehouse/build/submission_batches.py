@@ -4,7 +4,7 @@ One transaction per file cost milliseconds a file (23,000 files at national scal
 batch costs about the same as for one file. Worker rows go in part by part as they are validated
 (so a national run never holds all of them in memory), the files' own rows last; the batch loads
 completely or not at all, and gives what loading its files one at a time in order would give
-(sql/submissions/load_files.sql): the same bytes load once, a later file for a council and date
+(sql/submissions/files.sql): the same bytes load once, a later file for a council and date
 supersedes the earlier one, which is kept as history.
 """
 
@@ -15,10 +15,9 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-import duckdb
 import polars as pl
 
-from warehouse.db import run_script, run_statements
+from warehouse.db import Connection, run_script, run_statements
 
 FACTS = {  # incoming_files: one row per acceptable file of the batch
     "file": pl.Int64,
@@ -42,7 +41,7 @@ class LoadOutcome:
 class BatchLoad:
     """The open batch: add() validated rows part by part; the files are written when the batch closes."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, salt: str):
+    def __init__(self, con: Connection, salt: str):
         self.con, self.salt = con, salt
         self.started = False
         self.known: set[str] = set()
@@ -75,7 +74,7 @@ class BatchLoad:
             rows = rows.filter(pl.col("file").is_in(ids["file"].implode()))
         self.con.register("incoming_workers", rows.to_arrow())
         # On an error the transaction is aborted and rolled back: nothing more may run on it here.
-        run_statements(self.con, "submissions/load_workers", {"salt": self.salt})
+        run_statements(self.con, "submissions/workers", {"salt": self.salt})
         self.con.unregister("incoming_ids")
         self.con.unregister("incoming_workers")
 
@@ -83,7 +82,7 @@ class BatchLoad:
         facts = pl.concat([pl.DataFrame(schema=FACTS), *self.facts]).sort("file")
         self.con.register("incoming_files", facts.to_arrow())
         run_statements(
-            self.con, "submissions/load_files", {"template_version": template_version, "loaded_at": loaded_at}
+            self.con, "submissions/files", {"template_version": template_version, "loaded_at": loaded_at}
         )
         self.outcomes = _outcomes(self.con)
         self.con.unregister("incoming_files")
@@ -92,7 +91,7 @@ class BatchLoad:
 
 @contextmanager
 def batch_load(
-    con: duckdb.DuckDBPyConnection, *, salt: str, template_version: int, loaded_at: dt.datetime | None = None
+    con: Connection, *, salt: str, template_version: int, loaded_at: dt.datetime | None = None
 ) -> Iterator[BatchLoad]:
     """One transaction: everything added inside is loaded at the end, or nothing if anything fails.
 
@@ -111,7 +110,7 @@ def batch_load(
 
 
 def load_batch(
-    con: duckdb.DuckDBPyConnection,
+    con: Connection,
     rows: pl.DataFrame,
     files: Sequence[tuple[str, str]],
     *,
@@ -126,7 +125,7 @@ def load_batch(
 
 
 def load_submission(
-    con: duckdb.DuckDBPyConnection,
+    con: Connection,
     rows: pl.DataFrame,
     *,
     submission_id: str,
@@ -170,7 +169,7 @@ def _facts(rows: pl.DataFrame, files: Mapping[int, tuple[str, str]]) -> pl.DataF
     return names.join(facts.drop("la_codes", "dates"), on="file").select(*FACTS)
 
 
-def _outcomes(con: duckdb.DuckDBPyConnection) -> dict[int, LoadOutcome]:
+def _outcomes(con: Connection) -> dict[int, LoadOutcome]:
     found = con.execute(
         """SELECT i.file, i.submission_id, b.file IS NOT NULL, f.version,
                coalesce((SELECT list(p.submission_id ORDER BY p.version) FROM submissions.files p

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import duckdb
 import polars as pl
 
-from warehouse.db import transaction
+from warehouse.db import Connection, transaction
 
 
-def load_sources(con: duckdb.DuckDBPyConnection, frame: pl.DataFrame) -> None:
+def load_sources(con: Connection, frame: pl.DataFrame) -> None:
     with transaction(con):
         con.execute("CREATE SCHEMA IF NOT EXISTS meta")
         con.register("incoming_sources", frame)

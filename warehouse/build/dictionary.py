@@ -10,13 +10,10 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-import duckdb
 import polars as pl
 
-from warehouse.config import PROJECT_ROOT
-from warehouse.db import transaction
-
-DICTIONARY_DIR = PROJECT_ROOT / "data" / "dictionary"
+from warehouse.config import DICTIONARY_DIR
+from warehouse.db import Connection, transaction
 
 
 def read_dictionary(folder: Path = DICTIONARY_DIR) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -33,7 +30,7 @@ def read_dictionary(folder: Path = DICTIONARY_DIR) -> tuple[pl.DataFrame, pl.Dat
     return pl.DataFrame(tables), pl.DataFrame(columns)
 
 
-def load_dictionary(con: duckdb.DuckDBPyConnection, folder: Path = DICTIONARY_DIR) -> int:
+def load_dictionary(con: Connection, folder: Path = DICTIONARY_DIR) -> int:
     tables, columns = read_dictionary(folder)
     with transaction(con):
         con.execute("CREATE SCHEMA IF NOT EXISTS meta")
@@ -46,7 +43,7 @@ def load_dictionary(con: duckdb.DuckDBPyConnection, folder: Path = DICTIONARY_DI
     return columns.height
 
 
-def undocumented_columns(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
+def undocumented_columns(con: Connection) -> list[tuple[str, str]]:
     """Mart columns with no entry in meta.dictionary (and entries for columns that are gone)."""
     return con.execute("""
         WITH actual AS (

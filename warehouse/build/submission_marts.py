@@ -10,20 +10,19 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import duckdb
 import polars as pl
 
-from warehouse.db import connect, run_script, transaction
+from warehouse.db import Connection, WarehouseError, connect, run_script, transaction
 
 MART_TABLES = ("submission_la_snapshot", "submission_cap", "submission_bands")
 AGGREGATE_TABLES = ("agg_groups", "agg_caps", "agg_bands", "published_average")
 
 
-def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+def ensure_schema(con: Connection) -> None:
     run_script(con, "submissions/schema")
 
 
-def _table_exists(con: duckdb.DuckDBPyConnection, schema: str, name: str) -> bool:
+def table_exists(con: Connection, schema: str, name: str) -> bool:
     return (
         con.execute(
             "SELECT count(*) FROM duckdb_tables() WHERE schema_name = $s AND table_name = $n "
@@ -34,7 +33,7 @@ def _table_exists(con: duckdb.DuckDBPyConnection, schema: str, name: str) -> boo
     )
 
 
-def build_aggregates(con: duckdb.DuckDBPyConnection, caps_path: Path | None) -> dict[str, pl.DataFrame]:
+def build_aggregates(con: Connection, caps_path: Path | None) -> dict[str, pl.DataFrame]:
     """Exact counts per current submission (working tables), before disclosure control."""
     ensure_schema(con)
     if caps_path is not None and caps_path.exists():
@@ -42,12 +41,12 @@ def build_aggregates(con: duckdb.DuckDBPyConnection, caps_path: Path | None) -> 
     else:
         run_script(con, "submissions/caps_none")
     run_script(con, "submissions/aggregates")
-    published = _table_exists(con, "marts", "la_year") and _table_exists(con, "marts", "dim_la")
+    published = table_exists(con, "marts", "la_year") and table_exists(con, "marts", "dim_la")
     run_script(con, "submissions/published_average" if published else "submissions/published_average_none")
     return {name: con.sql(f"SELECT * FROM submissions.{name} ORDER BY ALL").pl() for name in AGGREGATE_TABLES}
 
 
-def write_marts(con: duckdb.DuckDBPyConnection, marts: dict[str, pl.DataFrame]) -> dict[str, int]:
+def write_marts(con: Connection, marts: dict[str, pl.DataFrame]) -> dict[str, int]:
     """Replace the submission marts in one transaction; they hold only disclosure-controlled figures.
 
     A mart whose content would not change is left as it is.
@@ -66,8 +65,8 @@ def write_marts(con: duckdb.DuckDBPyConnection, marts: dict[str, pl.DataFrame]) 
     return {name: frame.height for name, frame in marts.items()}
 
 
-def _same_content(con: duckdb.DuckDBPyConnection, name: str, frame: pl.DataFrame) -> bool:
-    if not _table_exists(con, "marts", name):
+def _same_content(con: Connection, name: str, frame: pl.DataFrame) -> bool:
+    if not table_exists(con, "marts", name):
         return False
     existing = con.sql(f'SELECT * FROM marts."{name}"').pl()
     if existing.schema != frame.schema:
@@ -84,17 +83,17 @@ def known_la_codes(warehouse_path: Path) -> tuple[set[str] | None, str]:
         return None, f"no warehouse at {warehouse_path}"
     try:
         con = connect(warehouse_path, read_only=True)
-    except duckdb.Error as exc:
+    except WarehouseError as exc:
         return None, f"cannot open {warehouse_path}: {exc}"
     try:
         return known_codes_from(con), f"current councils from {warehouse_path}"
-    except duckdb.Error as exc:
+    except WarehouseError as exc:
         return None, f"no council list in {warehouse_path}: {exc}"
     finally:
         con.close()
 
 
-def known_codes_from(con: duckdb.DuckDBPyConnection) -> set[str]:
+def known_codes_from(con: Connection) -> set[str]:
     rows = con.execute(
         "SELECT DISTINCT code FROM (SELECT la_code AS code FROM marts.dim_la WHERE is_current "
         "UNION ALL SELECT unnest(member_codes) FROM marts.dim_la WHERE is_current)"
@@ -102,7 +101,7 @@ def known_codes_from(con: duckdb.DuckDBPyConnection) -> set[str]:
     return {code for (code,) in rows}
 
 
-def published_targets(con: duckdb.DuckDBPyConnection, snapshot: dt.date) -> list[tuple[str, float, float]]:
+def published_targets(con: Connection, snapshot: dt.date) -> list[tuple[str, float, float]]:
     """(la_code, published caseload, case-holding FTE) per single current council, latest year <= snapshot.
 
     Used to calibrate demo data; joint returns are left out (a submission is one council's).
@@ -116,26 +115,3 @@ def published_targets(con: duckdb.DuckDBPyConnection, snapshot: dt.date) -> list
            ORDER BY la_code""",
         {"d": snapshot},
     ).fetchall()
-
-
-def disclosure_failures(con: duckdb.DuckDBPyConnection) -> list[tuple]:
-    """Published figures that break the small-number rule, and worker-level columns in marts."""
-    if not _table_exists(con, "marts", "submission_la_snapshot"):
-        return []
-    return con.execute("""
-        SELECT 'group under 5', la_code, snapshot_date, team FROM marts.submission_la_snapshot
-        WHERE case_holders_status = 'published' AND case_holders < 5
-        UNION ALL
-        SELECT 'above-cap count 1-4', c.la_code, c.snapshot_date, c.team || ' ' || c.scenario_id
-        FROM marts.submission_cap c JOIN marts.submission_la_snapshot s USING (la_code, snapshot_date, team)
-        WHERE c.workers_above_cap_status = 'published'
-          AND (c.workers_above_cap BETWEEN 1 AND 4 OR s.case_holders - c.workers_above_cap BETWEEN 1 AND 4
-               OR s.case_holders_status <> 'published')
-        UNION ALL
-        SELECT 'band count 1-4', la_code, snapshot_date, band FROM marts.submission_bands
-        WHERE workers_status = 'published' AND workers BETWEEN 1 AND 4
-        UNION ALL
-        SELECT 'worker-level column', table_name, NULL, column_name FROM duckdb_columns()
-        WHERE schema_name = 'marts' AND database_name = current_database()
-          AND (column_name ILIKE '%worker_ref%' OR column_name ILIKE '%worker_hash%')
-        ORDER BY ALL""").fetchall()

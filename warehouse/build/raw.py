@@ -5,10 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-import duckdb
 import polars as pl
 
-from warehouse.db import run_script, transaction
+from warehouse.db import Connection, run_script, transaction
 
 
 @dataclass(frozen=True)
@@ -27,11 +26,11 @@ class SourceFile:
     archive_path: str
 
 
-def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+def ensure_schema(con: Connection) -> None:
     run_script(con, "schema")
 
 
-def last_good_fetch(con: duckdb.DuckDBPyConnection, source_id: str) -> SourceFile | None:
+def last_good_fetch(con: Connection, source_id: str) -> SourceFile | None:
     """The newest recorded fetch of a source, for conditional GET and fallback."""
     row = con.execute(
         """SELECT source_id, url, fetched_at, bytes, sha256, vintage, etag, last_modified,
@@ -44,7 +43,7 @@ def last_good_fetch(con: duckdb.DuckDBPyConnection, source_id: str) -> SourceFil
 
 
 def load_source(
-    con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame, record: SourceFile
+    con: Connection, table: str, frame: pl.DataFrame, record: SourceFile
 ) -> None:
     """Replace a raw table and record the fetch, in one transaction."""
     schema, name = table.split(".")

@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import math
 
-import duckdb
-
 from warehouse.checks import Check
-
-EARTH_RADIUS_MILES = 3958.8
+from warehouse.db import Connection
+from warehouse.domain import EARTH_RADIUS_MILES
 
 # Why 14: see centres_near_districts.
 MAX_MILES_FROM_DISTRICTS = 14.0
@@ -140,7 +138,7 @@ def miles_outside_hull(point: tuple[float, float], hull: list[tuple[float, float
     return min(_segment_distance(point, hull[i], hull[(i + 1) % n]) for i in range(n))
 
 
-def centres_near_districts(con: duckdb.DuckDBPyConnection, centres: str = "marts.la_centres") -> Check:
+def centres_near_districts(con: Connection, centres: str = "marts.la_centres") -> Check:
     """Each council's centre is within 14 miles of its own districts' mean and inside its region.
 
     Why 14 miles, measured on mySociety's file (commit 67ef8b1) against REFERENCE_SQL: the built
@@ -194,4 +192,4 @@ def centres_near_districts(con: duckdb.DuckDBPyConnection, centres: str = "marts
                        "of their districts and inside their region")
 
 
-CENTRES_CHECKS = {"la_places": {"centres_near_districts": centres_near_districts}}
+CENTRES_CHECKS = {"la_centres": {"centres_near_districts": centres_near_districts}}

@@ -7,11 +7,11 @@ functions only select rows, with bound parameters.
 
 from __future__ import annotations
 
-import duckdb
 import polars as pl
 
-from warehouse.benchmark import limit_curve
-from warehouse.queries import caseload_note_column, frame, has_table
+from warehouse.build.benchmark import limit_curve
+from warehouse.db import Connection
+from warehouse.read.site import caseload_note_column, frame, has_table
 
 # Each benchmark row's notes (marts.la_year_notes): the caseload's own notes on the caseload row,
 # a revision of a rate on that rate's row (the publisher's column is the measure plus '_fte').
@@ -27,7 +27,7 @@ _BENCHMARK_NOTES = """
 """
 
 
-def council_benchmarks(con: duckdb.DuckDBPyConnection, la_code: str, year: int) -> pl.DataFrame:
+def council_benchmarks(con: Connection, la_code: str, year: int) -> pl.DataFrame:
     """Every measure in marts.benchmark_measures (in its order) with the council's row, if any, and
     the notes a reader needs before quoting it (none in a release made before the notes)."""
     with_notes = has_table(con, "marts", "la_year_notes")
@@ -47,7 +47,7 @@ def council_benchmarks(con: duckdb.DuckDBPyConnection, la_code: str, year: int) 
     )
 
 
-def funnel_points(con: duckdb.DuckDBPyConnection, year: int, measure: str = "caseload") -> pl.DataFrame:
+def funnel_points(con: Connection, year: int, measure: str = "caseload") -> pl.DataFrame:
     """One year's compared councils with both sets of limits at their own denominators, and the
     notes on each council's caseload (marts.la_year.caseload_note) for the hover and the table."""
     note = caseload_note_column(con) if measure == "caseload" else "CAST(NULL AS VARCHAR)"
@@ -67,12 +67,12 @@ def funnel_points(con: duckdb.DuckDBPyConnection, year: int, measure: str = "cas
     )
 
 
-def lottery_size(con: duckdb.DuckDBPyConnection, measure: str = "caseload") -> pl.DataFrame:
+def lottery_size(con: Connection, measure: str = "caseload") -> pl.DataFrame:
     return frame(con, "SELECT * FROM marts.lottery_size WHERE measure = $m ORDER BY year", {"m": measure})
 
 
 def council_neighbours(
-    con: duckdb.DuckDBPyConnection, series_code: str, measure: str = "caseload"
+    con: Connection, series_code: str, measure: str = "caseload"
 ) -> pl.DataFrame:
     """marts.la_year_neighbours for every year of a council's series (its code may have changed)."""
     return frame(
@@ -90,7 +90,7 @@ def council_neighbours(
     )
 
 
-def funnel_curve(con: duckdb.DuckDBPyConnection, year: int, measure: str = "caseload") -> pl.DataFrame | None:
+def funnel_curve(con: Connection, year: int, measure: str = "caseload") -> pl.DataFrame | None:
     """The funnel's limit curves for one year, from the published tau and England's value, over the
     compared councils' denominators (benchmark.limit_curve: the marts' own formula)."""
     rows = con.execute(

@@ -1,41 +1,29 @@
 """Every query the site runs, against the published snapshot (marts + meta only).
 
-No figure is defined here: cap figures come from warehouse.metrics (the same SQL as
+No figure is defined here: cap figures come from warehouse.build.caps (the same SQL as
 marts.la_year_cap / marts.area_year_cap, run for any cap); everything else is read from
 the marts as published. These functions select, filter and rename. See docs/site.md.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-import duckdb
 import polars as pl
 
-from warehouse import metrics
+from warehouse.build import caps as metrics
+from warehouse.db import Connection
+from warehouse.domain import ENGLAND_CODE, Cap
 
 MEASURES = ("caseload_fte", "agency_rate_fte", "vacancy_rate_fte", "turnover_rate_fte", "absence_rate_fte")
-ENGLAND = "E92000001"
 
 
-@dataclass(frozen=True)
-class Cap:
-    """A caseload cap: `threshold` for the council average; `scenario_id` when it is a named scenario."""
-
-    threshold: float
-    label: str
-    scenario_id: str | None = None
-    nq_threshold: float | None = None
-
-
-def frame(con: duckdb.DuckDBPyConnection, sql: str, params: dict | None = None) -> pl.DataFrame:
+def frame(con: Connection, sql: str, params: dict | None = None) -> pl.DataFrame:
     """A bound query as a polars frame (duckdb 2.0: `execute(...).pl()` is gone)."""
     rel = con.execute(sql, params or {})
     cols = [d[0] for d in rel.description]
     return pl.DataFrame(rel.fetchall(), schema=cols, orient="row", infer_schema_length=None)
 
 
-def tables(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
+def tables(con: Connection) -> list[tuple[str, str]]:
     """Every published table: (schema, table)."""
     rows = con.execute(
         "SELECT schema_name, table_name FROM duckdb_tables() "
@@ -44,11 +32,11 @@ def tables(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
     return [(s, t) for s, t in rows]
 
 
-def has_table(con: duckdb.DuckDBPyConnection, schema: str, name: str) -> bool:
+def has_table(con: Connection, schema: str, name: str) -> bool:
     return (schema, name) in tables(con)
 
 
-def has_column(con: duckdb.DuckDBPyConnection, schema: str, name: str, column: str) -> bool:
+def has_column(con: Connection, schema: str, name: str, column: str) -> bool:
     """Whether a published table has a column: a kept release may be older than the column."""
     found = con.execute(
         "SELECT count(*) FROM duckdb_columns() WHERE schema_name = $s AND table_name = $t "
@@ -58,7 +46,7 @@ def has_column(con: duckdb.DuckDBPyConnection, schema: str, name: str, column: s
     return bool(found)
 
 
-def caseload_note_column(con: duckdb.DuckDBPyConnection, alias: str = "l") -> str:
+def caseload_note_column(con: Connection, alias: str = "l") -> str:
     """`<alias>.caseload_note` of marts.la_year, or an empty note for a release made before it had one.
 
     The returned text is one of two fixed fragments written here, never reader input.
@@ -68,23 +56,23 @@ def caseload_note_column(con: duckdb.DuckDBPyConnection, alias: str = "l") -> st
     return "CAST(NULL AS VARCHAR)"
 
 
-def table(con: duckdb.DuckDBPyConnection, schema: str, name: str) -> pl.DataFrame:
+def table(con: Connection, schema: str, name: str) -> pl.DataFrame:
     """A whole published table; the name must be one `tables()` lists (never free text in SQL)."""
     if (schema, name) not in tables(con):
         raise LookupError(f"no published table {schema}.{name}")
     return frame(con, f'SELECT * FROM "{schema}"."{name}"')
 
 
-def release(con: duckdb.DuckDBPyConnection) -> dict:
+def release(con: Connection) -> dict:
     rows = con.execute("SELECT release_id, built_at FROM meta.release").fetchall()
     return {"release_id": rows[0][0], "built_at": rows[0][1]} if rows else {}
 
 
-def years(con: duckdb.DuckDBPyConnection) -> list[int]:
+def years(con: Connection) -> list[int]:
     return [r[0] for r in con.execute("SELECT DISTINCT year FROM marts.la_year ORDER BY year").fetchall()]
 
 
-def councils(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+def councils(con: Connection) -> pl.DataFrame:
     """Current councils (one row per return), for search and pickers."""
     return frame(
         con,
@@ -93,11 +81,11 @@ def councils(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     )
 
 
-def dim_la(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+def dim_la(con: Connection) -> pl.DataFrame:
     return frame(con, "SELECT * FROM marts.dim_la ORDER BY la_code")
 
 
-def search_index(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+def search_index(con: Connection) -> pl.DataFrame:
     if has_table(con, "marts", "council_search"):
         return frame(
             con,
@@ -111,19 +99,19 @@ def search_index(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     )
 
 
-def hex_layout(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+def hex_layout(con: Connection) -> pl.DataFrame:
     return frame(con, "SELECT * FROM marts.hex_layout ORDER BY r DESC, q")
 
 
-def caps(con: duckdb.DuckDBPyConnection) -> pl.DataFrame | None:
+def caps(con: Connection) -> pl.DataFrame | None:
     """The named cap scenarios, when the metric marts publish them."""
     return table(con, "marts", "caps") if has_table(con, "marts", "caps") else None
 
 
-def council_caps(con: duckdb.DuckDBPyConnection, year: int, cap: Cap) -> pl.DataFrame:
+def council_caps(con: Connection, year: int, cap: Cap) -> pl.DataFrame:
     """Every council in `year` against `cap`: the caseload as published, and what the cap implies.
 
-    The definition is warehouse.metrics.la_cap (issue 3), the same SQL as marts.la_year_cap, run for
+    The definition is warehouse.build.caps.la_cap (issue 3), the same SQL as marts.la_year_cap, run for
     any cap and priced at this release's cost per FTE. Columns are renamed to the site's short names;
     nothing is recomputed here.
     """
@@ -137,7 +125,7 @@ def council_caps(con: duckdb.DuckDBPyConnection, year: int, cap: Cap) -> pl.Data
     ).sort("la_name")
 
 
-def area_year(con: duckdb.DuckDBPyConnection, year: int | None = None) -> pl.DataFrame:
+def area_year(con: Connection, year: int | None = None) -> pl.DataFrame:
     where = "WHERE year = $year" if year is not None else ""
     return frame(
         con,
@@ -149,11 +137,11 @@ def area_year(con: duckdb.DuckDBPyConnection, year: int | None = None) -> pl.Dat
     )
 
 
-def council(con: duckdb.DuckDBPyConnection, key: str) -> dict | None:
+def council(con: Connection, key: str) -> dict | None:
     """A council by code (any case), slug or a joint return's member code; the current council first.
 
     The one resolver of a council key: the site's pages, /api/v1/councils/<key> and every `council=`
-    parameter of the API and the downloads (warehouse.api_queries.council_code) go through it.
+    parameter of the API and the downloads (warehouse.read.tables.council_code) go through it.
     """
     rows = frame(
         con,
@@ -167,12 +155,12 @@ def council(con: duckdb.DuckDBPyConnection, key: str) -> dict | None:
     return rows.row(0, named=True) if rows.height else None
 
 
-def council_history(con: duckdb.DuckDBPyConnection, series_code: str) -> pl.DataFrame:
+def council_history(con: Connection, series_code: str) -> pl.DataFrame:
     """Every year of a council's series (its code may have changed), all published measures."""
     return frame(con, "SELECT * FROM marts.la_year WHERE series_code = $s ORDER BY year", {"s": series_code})
 
 
-def councils_history(con: duckdb.DuckDBPyConnection, series_codes: list[str]) -> pl.DataFrame:
+def councils_history(con: Connection, series_codes: list[str]) -> pl.DataFrame:
     return frame(
         con,
         "SELECT * FROM marts.la_year WHERE list_contains($s, series_code) ORDER BY year, la_name",
@@ -181,7 +169,7 @@ def councils_history(con: duckdb.DuckDBPyConnection, series_codes: list[str]) ->
 
 
 def optional_rows(
-    con: duckdb.DuckDBPyConnection, name: str, where: str = "", params: dict | None = None
+    con: Connection, name: str, where: str = "", params: dict | None = None
 ) -> pl.DataFrame | None:
     """Rows of a metric mart that may not be in this release yet (None when absent).
 
@@ -192,7 +180,7 @@ def optional_rows(
     return frame(con, f'SELECT * FROM marts."{name}" {where}', params)
 
 
-def notes(con: duckdb.DuckDBPyConnection, series_codes: list[str]) -> pl.DataFrame:
+def notes(con: Connection, series_codes: list[str]) -> pl.DataFrame:
     """marts.la_year_notes for these council series, every year (empty for a release without it)."""
     if not has_table(con, "marts", "la_year_notes"):
         return pl.DataFrame(
@@ -207,11 +195,11 @@ def notes(con: duckdb.DuckDBPyConnection, series_codes: list[str]) -> pl.DataFra
     ).pl()
 
 
-def dictionary(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+def dictionary(con: Connection) -> pl.DataFrame:
     return frame(con, "SELECT * FROM meta.dictionary ORDER BY table_name, column_name")
 
 
-def sources(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+def sources(con: Connection) -> pl.DataFrame:
     return frame(
         con,
         """
@@ -222,11 +210,11 @@ def sources(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     )
 
 
-def england_cap_summary(con: duckdb.DuckDBPyConnection, year: int, cap: Cap) -> dict:
-    """England's headline for a year and cap: warehouse.metrics.cap_summary's England row
+def england_cap_summary(con: Connection, year: int, cap: Cap) -> dict:
+    """England's headline for a year and cap: warehouse.build.caps.cap_summary's England row
     (the definition of marts.area_year_cap), priced at this release's cost per FTE."""
     areas = metrics.cap_summary(con, year, cap.threshold)
-    eng = areas.filter(pl.col("area_code") == ENGLAND).row(0, named=True)
+    eng = areas.filter(pl.col("area_code") == ENGLAND_CODE).row(0, named=True)
     row = {
         "councils_published": eng["n_las_covered"],
         "councils_not_published": eng["n_las_unknown"],
@@ -240,7 +228,7 @@ def england_cap_summary(con: duckdb.DuckDBPyConnection, year: int, cap: Cap) -> 
         con,
         "SELECT caseload_fte, caseload_status, population_year FROM marts.area_year "
         "WHERE area_code = $e AND year = $year",
-        {"e": ENGLAND, "year": year},
+        {"e": ENGLAND_CODE, "year": year},
     )
     row.update(
         eng_row.row(0, named=True)
@@ -262,7 +250,7 @@ _LATEST_SUBMISSION = """
 """
 
 
-def submission_snapshot(con: duckdb.DuckDBPyConnection, codes: list[str], include_demo: bool) -> pl.DataFrame:
+def submission_snapshot(con: Connection, codes: list[str], include_demo: bool) -> pl.DataFrame:
     """The latest submission of each council code given: one row per team ('all' first)."""
     return frame(
         con,
@@ -275,7 +263,7 @@ def submission_snapshot(con: duckdb.DuckDBPyConnection, codes: list[str], includ
     )
 
 
-def submission_caps(con: duckdb.DuckDBPyConnection, codes: list[str], include_demo: bool) -> pl.DataFrame:
+def submission_caps(con: Connection, codes: list[str], include_demo: bool) -> pl.DataFrame:
     """Case holders above each named cap, every team, for the same latest submissions."""
     return frame(
         con,
@@ -288,7 +276,7 @@ def submission_caps(con: duckdb.DuckDBPyConnection, codes: list[str], include_de
     )
 
 
-def submission_bands(con: duckdb.DuckDBPyConnection, codes: list[str], include_demo: bool) -> pl.DataFrame:
+def submission_bands(con: Connection, codes: list[str], include_demo: bool) -> pl.DataFrame:
     """Case holders per caseload band (whole council), for the same latest submissions."""
     return frame(
         con,

@@ -18,19 +18,18 @@ tau, the between-council standard deviation that chance does not explain, is
 
 from __future__ import annotations
 
-import duckdb
 import numpy as np
 import polars as pl
 
-from warehouse.config import PROJECT_ROOT
-from warehouse.db import transaction
-from warehouse.transform import run_step
+from warehouse.build.steps import run_step
+from warehouse.config import REFERENCE_DIR
+from warehouse.db import Connection, transaction
 
 Z95 = 1.959964
 Z998 = 3.090232
 POISSON_MEASURES = {"caseload", "cin_per_10000"}
 BOOTSTRAP_SAMPLES = 400
-REFERENCE_MEASURES = PROJECT_ROOT / "data" / "reference" / "benchmark_measures.csv"
+REFERENCE_MEASURES = REFERENCE_DIR / "benchmark_measures.csv"
 
 
 def chance_se(measure: str, england: float, denominator: float) -> float:
@@ -154,9 +153,9 @@ def benchmark(inputs: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     return pl.DataFrame(rows, infer_schema_length=None), pl.DataFrame(sizes, infer_schema_length=None)
 
 
-def build_benchmarks(con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
+def build_benchmarks(con: Connection) -> tuple[int, int]:
     """Run the inputs step, compute, and replace the benchmark marts in one transaction."""
-    run_step(con, "benchmark/inputs")
+    run_step(con, "staging/benchmark_inputs")
     inputs = con.sql("SELECT * FROM staging.benchmark_inputs").pl()
     table, sizes = benchmark(inputs)
     with transaction(con):

@@ -9,18 +9,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import duckdb
 import polars as pl
 
-from warehouse import metrics
-from warehouse.queries import council, tables
+from warehouse.build import caps as metrics
+from warehouse.db import Connection
+from warehouse.read.site import council, tables
 
 # filter name -> the column it matches (council also matches series_code, to follow code changes)
 FILTER_COLUMNS = {"year": "year", "region": "region_code", "council": "la_code", "cap": "scenario_id"}
 ORDER_FIRST = ("year", "scenario_id", "geographic_level", "region_code", "area_code", "la_code")
 
 
-def _pl(con: duckdb.DuckDBPyConnection, sql: str, params: dict | None = None) -> pl.DataFrame:
+def _pl(con: Connection, sql: str, params: dict | None = None) -> pl.DataFrame:
     """Keeps DuckDB's column types (dates stay dates, empty tables keep their schema)."""
     return con.sql(sql, params=params or {}).pl()
 
@@ -33,7 +33,7 @@ class Page:
     total: int
 
 
-def columns(con: duckdb.DuckDBPyConnection, schema: str, name: str) -> list[str]:
+def columns(con: Connection, schema: str, name: str) -> list[str]:
     if (schema, name) not in tables(con):
         raise LookupError(f"no published table {schema}.{name}")
     rows = con.execute(
@@ -44,14 +44,14 @@ def columns(con: duckdb.DuckDBPyConnection, schema: str, name: str) -> list[str]
     return [r[0] for r in rows]
 
 
-def filters_for(con: duckdb.DuckDBPyConnection, schema: str, name: str) -> set[str]:
+def filters_for(con: Connection, schema: str, name: str) -> set[str]:
     """The filters that make sense for this table (it has the column)."""
     cols = set(columns(con, schema, name))
     return {f for f, col in FILTER_COLUMNS.items() if col in cols}
 
 
 def filtered(
-    con: duckdb.DuckDBPyConnection,
+    con: Connection,
     schema: str,
     name: str,
     filters: dict[str, object],
@@ -86,13 +86,13 @@ def filtered(
 
 
 def custom_cap(
-    con: duckdb.DuckDBPyConnection,
+    con: Connection,
     cap: float,
     filters: dict[str, object],
     limit: int | None = None,
     offset: int = 0,
 ) -> Page:
-    """Every council against a cap a reader chose: warehouse.metrics.la_cap (the definition of
+    """Every council against a cap a reader chose: warehouse.build.caps.la_cap (the definition of
     marts.la_year_cap), priced at this release's cost per FTE, for one year or every year, filtered
     and paged like `filtered`."""
     years = [filters["year"]] if filters.get("year") is not None else [
@@ -109,28 +109,28 @@ def custom_cap(
     return Page(rows, df.height)
 
 
-def regions(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+def regions(con: Connection) -> dict[str, str]:
     """Region code -> name, as the councils' rows carry them."""
     sql = "SELECT DISTINCT region_code, region_name FROM marts.dim_la ORDER BY 1"
     return dict(con.execute(sql).fetchall())
 
 
-def years(con: duckdb.DuckDBPyConnection) -> list[int]:
+def years(con: Connection) -> list[int]:
     return [r[0] for r in con.execute("SELECT DISTINCT year FROM marts.la_year ORDER BY year").fetchall()]
 
 
-def scenario_ids(con: duckdb.DuckDBPyConnection) -> list[str]:
+def scenario_ids(con: Connection) -> list[str]:
     return [r[0] for r in con.execute("SELECT scenario_id FROM marts.caps ORDER BY sort_order").fetchall()]
 
 
-def council_code(con: duckdb.DuckDBPyConnection, key: str) -> str | None:
+def council_code(con: Connection, key: str) -> str | None:
     """The code (marts.dim_la.la_code) of the council a key names: its code, slug or a joint return's
-    member code, resolved by warehouse.queries.council, as the site and /api/v1/councils/<key> do."""
+    member code, resolved by warehouse.read.site.council, as the site and /api/v1/councils/<key> do."""
     row = council(con, key)
     return row["la_code"] if row else None
 
 
-def release_sources(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+def release_sources(con: Connection) -> pl.DataFrame:
     """Every source of this release with its vintage, licence, attribution, fetch time and sha256."""
     return _pl(
         con,

@@ -17,9 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import duckdb
-
-from warehouse.db import open_snapshot
+from warehouse.db import Connection, WarehouseError, open_snapshot
 
 
 class SnapshotUnavailable(RuntimeError):
@@ -30,7 +28,7 @@ class Snapshot:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._lock = threading.Lock()
-        self._con: duckdb.DuckDBPyConnection | None = None
+        self._con: Connection | None = None
         self._key: tuple[int, int] | None = None
 
     def version(self) -> tuple[int, int]:
@@ -41,13 +39,13 @@ class Snapshot:
             raise SnapshotUnavailable(f"no published warehouse at {self.path}") from exc
         return (st.st_ino, st.st_mtime_ns)
 
-    def _connection(self) -> duckdb.DuckDBPyConnection:
+    def _connection(self) -> Connection:
         key = self.version()
         with self._lock:
             if self._con is None or key != self._key:
                 try:
                     con = open_snapshot(self.path)
-                except duckdb.Error as exc:
+                except WarehouseError as exc:
                     raise SnapshotUnavailable(str(exc)) from exc
                 # The old connection is dropped, not closed: cursors still reading
                 # from it finish on the old release, then it is garbage-collected.
@@ -55,7 +53,7 @@ class Snapshot:
             return self._con
 
     @contextmanager
-    def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
+    def cursor(self) -> Iterator[Connection]:
         """A cursor of its own for one request; closed afterwards."""
         cur = self._connection().cursor()
         try:

@@ -1,82 +1,61 @@
-"""Data checks on the marts. Each returns a `Check`: passed or not, and why.
-
-The pipeline runs them as blocking Dagster asset checks, so a failing check
-stops the publish step and the site keeps serving the last good release.
-"""
+"""Blocking checks on marts.la_year and its staging: one row per council and year, every council
+known, cases adding up to England's, caseload matching cases / FTE, no missing years."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-import duckdb
-
-
-@dataclass(frozen=True)
-class Check:
-    passed: bool
-    summary: str
-    failures: list = field(default_factory=list)
+from warehouse.checks import Check, result, rows
+from warehouse.db import Connection
 
 
-def _rows(con: duckdb.DuckDBPyConnection, sql: str) -> list[tuple]:
-    return con.execute(sql).fetchall()
-
-
-def _result(failures: list, ok: str, bad: str) -> Check:
-    if failures:
-        return Check(False, f"{bad}: {len(failures)} found; first: {failures[:5]}", failures)
-    return Check(True, ok)
-
-
-def unique_la_year(con: duckdb.DuckDBPyConnection) -> Check:
-    bad = _rows(con, """SELECT la_code, year, count(*) FROM marts.la_year
+def unique_la_year(con: Connection) -> Check:
+    bad = rows(con, """SELECT la_code, year, count(*) FROM marts.la_year
                         GROUP BY ALL HAVING count(*) > 1""")
-    return _result(bad, "one row per council and year", "duplicate (la_code, year)")
+    return result(bad, "one row per council and year", "duplicate (la_code, year)")
 
 
-def known_councils(con: duckdb.DuckDBPyConnection) -> Check:
-    bad = _rows(con, """SELECT DISTINCT la_code FROM marts.la_year
+def known_councils(con: Connection) -> Check:
+    bad = rows(con, """SELECT DISTINCT la_code FROM marts.la_year
                         WHERE la_code NOT IN (SELECT la_code FROM marts.dim_la)""")
-    return _result(bad, "every council code is in dim_la", "council codes missing from dim_la")
+    return result(bad, "every council code is in dim_la", "council codes missing from dim_la")
 
 
-def cases_add_up(con: duckdb.DuckDBPyConnection) -> Check:
+def cases_add_up(con: Connection) -> Check:
     """Council cases sum to England's published cases.
 
     Where every council's cases are published the sum must equal England's
     figure exactly; where some are suppressed, the published ones must not
     exceed it.
     """
-    bad = _rows(con, """
+    bad = rows(con, """
         SELECT l.year, sum(l.cases) AS councils, any_value(a.cases) AS england,
                count(*) FILTER (WHERE l.cases_status <> 'published') AS suppressed
         FROM marts.la_year l
         JOIN marts.area_year a ON a.year = l.year AND a.geographic_level = 'National'
         GROUP BY l.year
         HAVING (suppressed = 0 AND councils <> england) OR councils > england""")
-    return _result(bad, "council cases add up to England's each year",
+    return result(bad, "council cases add up to England's each year",
                    "years whose council cases do not add up to England's")
 
 
-def caseload_matches_ratio(con: duckdb.DuckDBPyConnection) -> Check:
+def caseload_matches_ratio(con: Connection) -> Check:
     """Published caseload = cases / case-holder FTE, within 0.1.
 
     The publisher divides by unrounded FTE, so for very small councils the
     tolerance also allows for the FTE's own rounding (±0.05 FTE).
     """
-    bad = _rows(con, """
+    bad = rows(con, """
         SELECT la_code, year, caseload_fte, cases, case_holders_fte
         FROM marts.la_year
         WHERE caseload_status = 'published' AND cases_status = 'published'
           AND case_holders_fte_status = 'published'
           AND abs(cases / case_holders_fte - caseload_fte)
               > greatest(0.1, 0.05 + cases * 0.05 / (case_holders_fte * (case_holders_fte - 0.05)))""")
-    return _result(bad, "caseload_fte agrees with cases / case_holders_fte",
+    return result(bad, "caseload_fte agrees with cases / case_holders_fte",
                    "rows whose caseload does not match cases / FTE")
 
 
-def no_missing_years(con: duckdb.DuckDBPyConnection) -> Check:
-    bad = _rows(con, """
+def no_missing_years(con: Connection) -> Check:
+    bad = rows(con, """
         WITH span AS (SELECT range AS year FROM range(
             (SELECT min(year) FROM marts.area_year), (SELECT max(year) FROM marts.area_year) + 1))
         SELECT s.year,
@@ -85,15 +64,15 @@ def no_missing_years(con: duckdb.DuckDBPyConnection) -> Check:
                (SELECT count(*) FROM marts.la_year l WHERE l.year = s.year) AS councils
         FROM span s
         WHERE national_rows <> 1 OR councils < 140""")
-    return _result(bad, "every year has England and its councils", "years missing or short")
+    return result(bad, "every year has England and its councils", "years missing or short")
 
 
-def published_values_are_numbers(con: duckdb.DuckDBPyConnection) -> Check:
+def published_values_are_numbers(con: Connection) -> Check:
     """A cell marked 'published' has a number; a symbol never has one."""
-    bad = _rows(con, """
+    bad = rows(con, """
         SELECT source_id, source_row, measure, value, status FROM staging.workforce_long
         WHERE (status = 'published') <> (value IS NOT NULL)""")
-    return _result(bad, "statuses and values agree", "cells whose status and value disagree")
+    return result(bad, "statuses and values agree", "cells whose status and value disagree")
 
 
 LA_YEAR_CHECKS = {

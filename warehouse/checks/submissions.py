@@ -1,0 +1,42 @@
+"""The blocking check on the submission marts: nothing below the disclosure threshold is published.
+
+Worker rows never leave the pipeline's working file; this checks what would be published
+(docs/submissions.md, "Disclosure control").
+"""
+
+from __future__ import annotations
+
+from warehouse.build.submission_marts import table_exists
+from warehouse.checks import Check, result
+from warehouse.db import Connection
+
+
+def disclosure_failures(con: Connection) -> list[tuple]:
+    """Published figures that break the small-number rule, and worker-level columns in marts."""
+    if not table_exists(con, "marts", "submission_la_snapshot"):
+        return []
+    return con.execute("""
+        SELECT 'group under 5', la_code, snapshot_date, team FROM marts.submission_la_snapshot
+        WHERE case_holders_status = 'published' AND case_holders < 5
+        UNION ALL
+        SELECT 'above-cap count 1-4', c.la_code, c.snapshot_date, c.team || ' ' || c.scenario_id
+        FROM marts.submission_cap c JOIN marts.submission_la_snapshot s USING (la_code, snapshot_date, team)
+        WHERE c.workers_above_cap_status = 'published'
+          AND (c.workers_above_cap BETWEEN 1 AND 4 OR s.case_holders - c.workers_above_cap BETWEEN 1 AND 4
+               OR s.case_holders_status <> 'published')
+        UNION ALL
+        SELECT 'band count 1-4', la_code, snapshot_date, band FROM marts.submission_bands
+        WHERE workers_status = 'published' AND workers BETWEEN 1 AND 4
+        UNION ALL
+        SELECT 'worker-level column', table_name, NULL, column_name FROM duckdb_columns()
+        WHERE schema_name = 'marts' AND database_name = current_database()
+          AND (column_name ILIKE '%worker_ref%' OR column_name ILIKE '%worker_hash%')
+        ORDER BY ALL""").fetchall()
+
+
+def no_small_figures(con: Connection) -> Check:
+    """No published figure rests on fewer than 5 workers; no worker-level column."""
+    return result(disclosure_failures(con), "disclosure rules hold", "figures breaking the disclosure rules")
+
+
+SUBMISSION_CHECKS = {"submission_metrics": {"no_small_figures": no_small_figures}}
