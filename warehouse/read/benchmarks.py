@@ -1,4 +1,4 @@
-"""The site's benchmark queries (issue 10), read as published.
+"""The site's comparisons with England (benchmarks), read as published.
 
 marts.la_year_benchmark, marts.lottery_size and marts.la_year_neighbours hold every limit,
 label, rank, tau and neighbour statistic; warehouse/benchmark.py defines them once. These

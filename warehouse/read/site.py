@@ -111,7 +111,7 @@ def caps(con: Connection) -> pl.DataFrame | None:
 def council_caps(con: Connection, year: int, cap: Cap) -> pl.DataFrame:
     """Every council in `year` against `cap`: the caseload as published, and what the cap implies.
 
-    The definition is warehouse.build.caps.la_cap (issue 3), the same SQL as marts.la_year_cap, run for
+    The definition is warehouse.build.caps.la_cap, the same SQL as marts.la_year_cap, run for
     any cap and priced at this release's cost per FTE. Columns are renamed to the site's short names;
     nothing is recomputed here.
     """
@@ -238,7 +238,7 @@ def england_cap_summary(con: Connection, year: int, cap: Cap) -> dict:
     return row
 
 
-# Council submissions (issue 4). Each council's latest snapshot date, per demo flag; demo rows
+# Council submissions. Each council's latest snapshot date, per demo flag; demo rows
 # (synthetic) only when `include_demo` is set (CASELOAD_SHOW_DEMO), never by default.
 _LATEST_SUBMISSION = """
     WITH latest AS (

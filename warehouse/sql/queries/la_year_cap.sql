@@ -27,7 +27,8 @@ SELECT
     c.cost_per_fte_gbp,
     l.children_0_17,
     l.caseload_note,
-    -- Worker-level breach rates come from council submissions (a later issue).
+    -- Not in the published statistics: council submissions give worker-level shares, in
+    -- marts.submission_cap. Kept empty here so the column means the same in every release.
     CAST(NULL AS DOUBLE) AS worker_breach_rate,
     CAST(NULL AS VARCHAR) AS worker_breach_rate_source
 FROM la_input l
