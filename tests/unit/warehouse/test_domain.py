@@ -20,7 +20,8 @@ def test_the_sql_symbol_macro_lists_exactly_the_domain_symbols() -> None:
     con = connect(Path(":memory:"))
     ensure_schema(con)
     for symbol in domain.SUPPRESSION_SYMBOLS:
-        found = con.execute("SELECT cw_symbol($s), cw_num($s), cw_status($s)", {"s": f" {symbol} "}).fetchone()
+        found = con.execute("SELECT cw_symbol($s), cw_num($s), cw_status($s)", {"s": f" {symbol} "})
+        found = found.fetchone()
         assert found == (True, None, symbol)
     assert con.execute("SELECT cw_symbol('12.5'), cw_num('12.5'), cw_status('12.5')").fetchone() == (
         False, 12.5, domain.PUBLISHED)
