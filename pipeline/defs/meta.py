@@ -9,7 +9,7 @@ import polars as pl
 
 from pipeline.defs.blocking_check import blocking_check
 from pipeline.defs.resources import WarehouseResource
-from pipeline.registry import load_registry
+from pipeline.sources.registry import load_registry
 from warehouse.build.dictionary import load_dictionary, undocumented_columns
 from warehouse.build.sources import load_sources
 from warehouse.checks.statuses import statuses_describe_values

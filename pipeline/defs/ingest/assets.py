@@ -4,8 +4,8 @@
 import dagster as dg
 
 from pipeline.defs.resources import WarehouseResource
-from pipeline.ingest import ingest_source
-from pipeline.registry import Source, load_registry
+from pipeline.sources.ingest import ingest_source
+from pipeline.sources.registry import Source, load_registry
 from warehouse.config import Settings
 
 
