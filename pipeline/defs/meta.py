@@ -7,8 +7,8 @@ publish step waits for it.
 import dagster as dg
 import polars as pl
 
-from pipeline.defs.blocking_check import blocking_check
-from pipeline.defs.resources import WarehouseResource
+from pipeline.lib.blocking_check import blocking_check
+from pipeline.lib.resources import WarehouseResource
 from pipeline.sources.registry import load_registry
 from warehouse.build.dictionary import load_dictionary, undocumented_columns
 from warehouse.build.sources import load_sources

@@ -7,7 +7,7 @@ is never served.
 
 import dagster as dg
 
-from pipeline.defs.resources import WarehouseResource
+from pipeline.lib.resources import WarehouseResource
 from warehouse.publish import publish
 
 

@@ -101,10 +101,10 @@ def test_a_failure_inside_the_load_rolls_everything_back(settings):
 
 
 def test_sensor_runs_the_load_job(settings):
-    from pipeline.defs.resources import WarehouseResource
     from pipeline.defs.submissions.assets import submission_inbox, submission_metrics
     from pipeline.defs.submissions.checks import submission_checks
     from pipeline.defs.submissions.sensors import LOAD_JOB, submissions_inbox_sensor, submissions_load
+    from pipeline.lib.resources import WarehouseResource
 
     # This code location's submission pieces only (the full one is checked by `dg list defs`).
     definitions = dg.Definitions(

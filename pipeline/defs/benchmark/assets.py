@@ -2,8 +2,8 @@
 
 import dagster as dg
 
-from pipeline.defs.blocking_check import blocking_check
-from pipeline.defs.resources import WarehouseResource
+from pipeline.lib.blocking_check import blocking_check
+from pipeline.lib.resources import WarehouseResource
 from warehouse.build.benchmark import build_benchmarks
 from warehouse.checks.benchmarks import BENCHMARK_CHECKS
 

@@ -3,7 +3,7 @@
 
 import dagster as dg
 
-from pipeline.defs.resources import WarehouseResource
+from pipeline.lib.resources import WarehouseResource
 from pipeline.sources.ingest import ingest_source
 from pipeline.sources.registry import Source, load_registry
 from warehouse.config import Settings

@@ -8,8 +8,8 @@ from collections.abc import Callable
 
 import dagster as dg
 
-from pipeline.defs.resources import WarehouseResource
-from pipeline.defs.sql_step import Step, sql_asset
+from pipeline.lib.resources import WarehouseResource
+from pipeline.lib.sql_step import Step, sql_asset
 from warehouse.build.caps import build_area_year_cap, build_la_year_cap
 from warehouse.build.steps import row_count
 from warehouse.db import Connection

@@ -1,6 +1,6 @@
 """Blocking asset checks on the metrics marts: a failure stops the publish step."""
 
-from pipeline.defs.blocking_check import blocking_check
+from pipeline.lib.blocking_check import blocking_check
 from warehouse.checks.centres import CENTRES_CHECKS
 from warehouse.checks.metrics import METRICS_CHECKS
 

@@ -1,6 +1,6 @@
 """The foundation's staging tables and marts: workforce, population, councils."""
 
-from pipeline.defs.sql_step import Step, sql_asset
+from pipeline.lib.sql_step import Step, sql_asset
 
 STEPS = (
     Step("staging_workforce", "staging/workforce_long", "staging.workforce_long",

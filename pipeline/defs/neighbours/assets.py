@@ -4,8 +4,8 @@ One SQL file (warehouse/sql/marts/la_year_neighbours.sql) with blocking checks,
 so a release never averages a suppressed neighbour.
 """
 
-from pipeline.defs.blocking_check import blocking_check
-from pipeline.defs.sql_step import Step, sql_asset
+from pipeline.lib.blocking_check import blocking_check
+from pipeline.lib.sql_step import Step, sql_asset
 from warehouse.checks.neighbours import NEIGHBOURS_CHECKS
 
 NEIGHBOURS = Step(

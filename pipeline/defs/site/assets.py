@@ -1,6 +1,6 @@
 """Marts the public site needs beyond the figures: the hex map and the search index."""
 
-from pipeline.defs.sql_step import Step, sql_asset
+from pipeline.lib.sql_step import Step, sql_asset
 
 STEPS = (
     Step("hex_layout", "marts/hex_layout", "marts.hex_layout", ("dim_la", "raw_hexmap"), "site",

@@ -6,7 +6,7 @@ inbox sensor (sensors.py) runs them as the `submissions_load` job when files arr
 
 import dagster as dg
 
-from pipeline.defs.resources import WarehouseResource
+from pipeline.lib.resources import WarehouseResource
 from pipeline.submissions import disclosure
 from pipeline.submissions.inbox import process_batch, waiting_files
 from warehouse.build.submission_marts import build_aggregates, ensure_schema, known_codes_from, write_marts

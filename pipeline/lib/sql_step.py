@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import dagster as dg
 
-from pipeline.defs.resources import WarehouseResource
+from pipeline.lib.resources import WarehouseResource
 from warehouse.build.steps import row_count, run_step
 
 
