@@ -1,18 +1,18 @@
-"""The release's own description: the data dictionary and the source registry.
+"""The end of a run: the release's own description, then the release itself.
 
-`data_dictionary` waits for every mart, so its check sees them all; the
-publish step waits for it.
+`data_dictionary` waits for every mart, so its blocking checks (checks.py) see them all;
+`published_release` waits for it and for `source_registry`, and runs only when every
+blocking check upstream has passed, so a bad build is never served.
 """
 
 import dagster as dg
 import polars as pl
 
-from pipeline.lib.blocking_check import blocking_check
 from pipeline.lib.resources import WarehouseResource
 from pipeline.sources.registry import load_registry
-from warehouse.build.dictionary import load_dictionary, undocumented_columns
+from warehouse.build.dictionary import load_dictionary
 from warehouse.build.sources import load_sources
-from warehouse.checks.statuses import statuses_describe_values
+from warehouse.publish import publish
 
 # Every mart asset. A new mart is added here, so the dictionary check covers it
 # and the release waits for it (and its blocking checks).
@@ -31,23 +31,6 @@ def data_dictionary(warehouse: WarehouseResource) -> dg.MaterializeResult:
     return dg.MaterializeResult(metadata={"columns": columns})
 
 
-@dg.asset_check(asset=data_dictionary, blocking=True,
-                description="Every column of every mart has one description.")
-def every_mart_column_documented(warehouse: WarehouseResource) -> dg.AssetCheckResult:
-    with warehouse.connect() as con:
-        missing = undocumented_columns(con)
-    return dg.AssetCheckResult(
-        passed=not missing,
-        description="all documented" if not missing else f"not documented: {missing[:10]}",
-        metadata={"undocumented": len(missing)},
-    )
-
-
-# Over every mart with a `_status` column, found in the catalogue, so a new mart is covered too.
-statuses_describe_values_check = blocking_check(
-    data_dictionary, "statuses_describe_values", statuses_describe_values)
-
-
 @dg.asset(group_name="publish", kinds={"duckdb"},
           description="The source registry (data/sources.toml) as meta.sources, for the site.")
 def source_registry(warehouse: WarehouseResource) -> dg.MaterializeResult:
@@ -62,3 +45,21 @@ def source_registry(warehouse: WarehouseResource) -> dg.MaterializeResult:
     with warehouse.connect() as con:
         load_sources(con, frame)
     return dg.MaterializeResult(metadata={"sources": frame.height})
+
+
+@dg.asset(
+    deps=[data_dictionary, source_registry],
+    group_name="publish",
+    kinds={"duckdb"},
+    description="Copies the marts into a new release file and swaps it in for the site.",
+)
+def published_release(warehouse: WarehouseResource) -> dg.MaterializeResult:
+    settings = warehouse.settings()
+    release = publish(settings.work_path, settings.warehouse_path, settings.releases_dir)
+    return dg.MaterializeResult(
+        metadata={
+            "release_id": release.release_id,
+            "path": dg.MetadataValue.path(str(settings.warehouse_path)),
+            "tables": release.tables,
+        }
+    )
