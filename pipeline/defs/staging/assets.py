@@ -1,4 +1,5 @@
-"""Staging tables: the published text cells turned into typed rows the marts are built from.
+"""Staging tables: the published figures in a shape to build on, and the in-between tables
+(year-on-year changes, statistical neighbours) the marts read.
 
 Each is one SQL file under warehouse/sql/staging/ (`Step`); they stay in the working file and
 are never published.
