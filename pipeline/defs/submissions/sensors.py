@@ -24,7 +24,9 @@ submissions_load = dg.define_asset_job(
     default_status=dg.DefaultSensorStatus.RUNNING,
     description="Starts submissions_load when files are waiting in data/submissions/inbox/.",
 )
-def submissions_inbox_sensor(context: dg.SensorEvaluationContext, warehouse: WarehouseResource):
+def submissions_inbox_sensor(
+    context: dg.SensorEvaluationContext, warehouse: WarehouseResource
+) -> dg.SkipReason | dg.RunRequest:
     files = waiting_files(warehouse.settings())
     if not files:
         return dg.SkipReason("no files waiting in the inbox")
