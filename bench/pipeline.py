@@ -115,7 +115,7 @@ def floor(source_dir: Path) -> tuple[Timing, float, dict[str, int]]:
 
 def _floor_once(db_path: Path, source_dir: Path) -> None:
     from bench.floor import run_floor
-    from pipeline.registry import load_registry
+    from pipeline.sources.registry import load_registry
 
     settings = Settings.from_env()
     files = {s.id: source_dir / s.file for s in load_registry(settings.registry_path)}

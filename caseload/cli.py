@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -19,9 +20,15 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from pipeline.submissions.validate import main as validate_main
+    return validate(args.file)
 
-    return validate_main(args.file)
+
+def validate(file: str | Path) -> int:
+    """`caseload validate FILE`, against the served release the settings name."""
+    from pipeline.submissions.validate import main as validate_main
+    from warehouse.config import Settings
+
+    return validate_main(file, Settings.from_env().warehouse_path)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -127,10 +127,25 @@ def write_demo(targets: list[Target], snapshot: dt.date, folder: Path, seed: int
     return [write_csv(generate(t, snapshot, seed), folder / file_name(t, snapshot)) for t in targets]
 
 
-def main(argv: list[str] | None = None) -> int:
+def write_published_demo(
+    folder: Path, snapshot: dt.date, la_codes: list[str] | None, seed: int, work_path: Path
+) -> list[Path]:
+    """Demo files for every council (or those in `la_codes`) with a caseload in the working file."""
     from warehouse.build.submission_marts import published_targets
-    from warehouse.config import Settings
     from warehouse.db import connect
+
+    con = connect(work_path, read_only=True)
+    try:
+        rows = published_targets(con, snapshot)
+    finally:
+        con.close()
+    targets = [Target(*r) for r in rows if not la_codes or r[0] in la_codes]
+    return write_demo(targets, snapshot, folder, seed)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m pipeline.submissions.generator`: an entry point, so it reads the settings."""
+    from warehouse.config import Settings
 
     parser = argparse.ArgumentParser(description="Write demo submissions calibrated to published caseloads.")
     parser.add_argument("out", type=Path, help="folder to write to, e.g. the submissions inbox")
@@ -138,13 +153,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--la", nargs="*", help="council codes (default: every council with a caseload)")
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
-    con = connect(Settings.from_env().work_path, read_only=True)
-    try:
-        rows = published_targets(con, args.snapshot)
-    finally:
-        con.close()
-    targets = [Target(*r) for r in rows if not args.la or r[0] in args.la]
-    for path in write_demo(targets, args.snapshot, args.out, args.seed):
+    work_path = Settings.from_env().work_path
+    for path in write_published_demo(args.out, args.snapshot, args.la, args.seed, work_path):
         print(path)
     return 0
 

@@ -223,10 +223,13 @@ def _frame(records: list[dict]) -> pl.DataFrame:
     return frame.with_columns(pl.col("demo").fill_null(False))
 
 
-def main(path: str | Path) -> int:
-    """`caseload validate FILE`: 0 when the file is acceptable, 1 when not, 2 when it cannot be opened."""
+def main(path: str | Path, served: Path) -> int:
+    """`caseload validate FILE`: 0 when the file is acceptable, 1 when not, 2 when it cannot be opened.
+
+    Council codes are checked against the current councils in the served release at `served`
+    (the caller's settings: caseload/cli.py), or for their form only when there is none.
+    """
     from warehouse.build.submission_marts import known_la_codes
-    from warehouse.config import Settings
 
     file = Path(path)
     try:
@@ -235,7 +238,7 @@ def main(path: str | Path) -> int:
     except OSError as exc:
         print(f"{file}: cannot open the file ({exc.strerror or exc})", file=sys.stderr)
         return 2
-    codes, note = known_la_codes(Settings.from_env().warehouse_path)
+    codes, note = known_la_codes(served)
     if codes is None:
         print(f"note: council codes not checked against the list of current councils ({note})")
     result = check(content, file.name, codes)

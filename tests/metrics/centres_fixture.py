@@ -1,7 +1,7 @@
 """A made-up country of two regions, loaded as the pipeline loads the real files.
 
 mySociety's and the ONS's layouts are written as CSV bytes and parsed by the real reader
-(pipeline.readers), so the SQL under test sees the same text tables as in a run. Northshire's
+(pipeline.sources.readers), so the SQL under test sees the same text tables as in a run. Northshire's
 point in the centres file is misplaced, as most county points are in the real file; Oldshire
 is a former county with no district points, replaced by the unitary Newshire on the same area.
 """
@@ -13,8 +13,8 @@ import io
 
 import duckdb
 
-from pipeline.readers import read_source
-from pipeline.registry import load_registry
+from pipeline.sources.readers import read_source
+from pipeline.sources.registry import load_registry
 from warehouse.build.raw import ensure_schema
 from warehouse.config import PROJECT_ROOT
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.fetch import FetchError, Validators, fetch_http
-from pipeline.registry import Source
+from pipeline.sources.fetch import FetchError, Validators, fetch_http
+from pipeline.sources.registry import Source
 from tests.http_server import Route, serve
 
 SOURCE = Source(

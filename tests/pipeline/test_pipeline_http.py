@@ -14,8 +14,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipeline.registry import load_registry
 from pipeline.run import run_all
+from pipeline.sources.registry import load_registry
 from tests.http_server import Route, serve
 from warehouse.config import Settings
 

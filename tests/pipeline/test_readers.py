@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.readers import SourceFormatError, read_source
-from pipeline.registry import Source
+from pipeline.sources.readers import SourceFormatError, read_source
+from pipeline.sources.registry import Source
 
 
 def _source(**overrides) -> Source:

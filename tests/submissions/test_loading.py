@@ -101,10 +101,10 @@ def test_a_failure_inside_the_load_rolls_everything_back(settings):
 
 
 def test_sensor_runs_the_load_job(settings):
-    from pipeline.defs.resources import WarehouseResource
     from pipeline.defs.submissions.assets import submission_inbox, submission_metrics
     from pipeline.defs.submissions.checks import submission_checks
     from pipeline.defs.submissions.sensors import LOAD_JOB, submissions_inbox_sensor, submissions_load
+    from pipeline.lib.resources import WarehouseResource
 
     # This code location's submission pieces only (the full one is checked by `dg list defs`).
     definitions = dg.Definitions(
@@ -116,14 +116,17 @@ def test_sensor_runs_the_load_job(settings):
         executor=dg.in_process_executor,
     )
     instance = dg.DagsterInstance.ephemeral()
-    context = dg.build_sensor_context(instance=instance, definitions=definitions)
-    assert isinstance(submissions_inbox_sensor(context), dg.SkipReason)
+    # The sensor takes the warehouse resource: given here as the daemon gives it, from the definitions.
+    resources = definitions.resources
+    with dg.build_sensor_context(instance=instance, definitions=definitions, resources=resources) as context:
+        assert isinstance(submissions_inbox_sensor(context), dg.SkipReason)
 
     rows = good_rows(12, snapshot_date="2024-09-30", team="child protection")
     drop(settings, "good.csv", csv_bytes(rows))
     bad = [dict(r, la_code="E09000033") if i == 3 else r for i, r in enumerate(rows)]
     drop(settings, "mixed.csv", csv_bytes(bad))
-    request = submissions_inbox_sensor(dg.build_sensor_context(instance=instance, definitions=definitions))
+    with dg.build_sensor_context(instance=instance, definitions=definitions, resources=resources) as context:
+        request = submissions_inbox_sensor(context)
     assert isinstance(request, dg.RunRequest)
     assert sorted(request.run_config["ops"]["submission_inbox"]["config"]["files"]) == [
         "good.csv",

@@ -8,8 +8,9 @@ import zipfile
 import pytest
 from openpyxl import Workbook
 
+from caseload.cli import validate as main
 from pipeline.submissions import spec
-from pipeline.submissions.validate import check, main
+from pipeline.submissions.validate import check
 from tests.submissions.helpers import KNOWN, TODAY, csv_bytes, good_rows, row
 
 

@@ -1,15 +1,19 @@
-"""Caseload metrics (issue 3): cap scenarios, breach rates, variation, context, revisions, digest.
+"""The measures built on the foundation marts: caps, positions, spread, funnel, context,
+revisions, the trend digest, benchmarks and statistical neighbours.
 
 Most tables are one SQL file each (`Step`). The two cap tables are built by
-warehouse/metrics.py, because the site runs the same SQL for a cap a user picks.
+warehouse/build/caps.py, because the site runs the same SQL for a cap a user picks; the
+benchmarks by warehouse/build/benchmark.py, because their overdispersion-adjusted limits are
+computed in Python.
 """
 
 from collections.abc import Callable
 
 import dagster as dg
 
-from pipeline.defs.resources import WarehouseResource
-from pipeline.defs.sql_step import Step, sql_asset
+from pipeline.lib.resources import WarehouseResource
+from pipeline.lib.sql_step import Step, sql_asset
+from warehouse.build.benchmark import build_benchmarks
 from warehouse.build.caps import build_area_year_cap, build_la_year_cap
 from warehouse.build.steps import row_count
 from warehouse.db import Connection
@@ -23,8 +27,6 @@ STEPS = (
          ("dim_la", "raw_council_centres", "raw_district_lookup"), GROUP,
          "Each council's centre (for distances) and where it comes from, checked against its districts "
          "in the ONS lookup."),
-    Step("la_neighbours", "staging/la_neighbours", "staging.la_neighbours", ("dim_la", "raw_neighbours_2025"),
-         "staging", "Each council's statistical neighbours in the DfE 2025 model, as council codes."),
     Step("variation_year", "marts/variation_year", "marts.variation_year", ("la_year",), GROUP,
          "The postcode lottery per year: spread of council caseloads, nationally and within each region."),
     Step("la_year_position", "marts/la_year_position", "marts.la_year_position",
@@ -42,6 +44,12 @@ STEPS = (
          ("la_year_position", "la_year_cap", "revisions"), GROUP,
          "Latest year against the one before: risers, fallers, councils newly over or back under each cap, "
          "revisions."),
+    # Both DfE models: the mean and median of the neighbours' values, never of a suppressed one
+    # (blocking checks in checks.py).
+    Step("la_year_neighbours", "marts/la_year_neighbours", "marts.la_year_neighbours",
+         ("la_year", "dim_la", "la_year_benchmark", "raw_neighbours_2025", "raw_neighbours_2021"), GROUP,
+         "Per council, year, measure and statistical neighbour model (DfE 2025 and April 2021): the mean and "
+         "median of the neighbours' published values, with counts of neighbours and of suppressed ones."),
 )
 
 
@@ -65,3 +73,19 @@ metrics_assets = [sql_asset(spec) for spec in STEPS] + [
                   build_area_year_cap,
                   "England and regions per year and cap: breach rates with coverage, additional FTE, cost."),
 ]
+
+
+@dg.asset(
+    deps=["la_year", "area_year", "la_year_context", "staging_population"],
+    group_name=GROUP,
+    kinds={"duckdb", "python"},
+    description="marts.la_year_benchmark (labels, limits, rank, quartile per council, year and measure), "
+    "marts.lottery_size (between-council SD per year) and marts.benchmark_measures.",
+    metadata={"table": "marts.la_year_benchmark",
+              "tables": ["marts.la_year_benchmark", "marts.lottery_size", "marts.benchmark_measures"]},
+)
+def la_year_benchmark(warehouse: WarehouseResource) -> dg.MaterializeResult:
+    """Each council against England, with overdispersion-adjusted limits."""
+    with warehouse.connect() as con:
+        rows, sizes = build_benchmarks(con)
+    return dg.MaterializeResult(metadata={"rows": rows, "lottery_size_rows": sizes})

@@ -6,10 +6,16 @@ inbox sensor (sensors.py) runs them as the `submissions_load` job when files arr
 
 import dagster as dg
 
-from pipeline.defs.resources import WarehouseResource
+from pipeline.lib.resources import WarehouseResource
 from pipeline.submissions import disclosure
 from pipeline.submissions.inbox import process_batch, waiting_files
-from warehouse.build.submission_marts import build_aggregates, ensure_schema, known_codes_from, write_marts
+from warehouse.build.submission_marts import (
+    MART_TABLES,
+    build_aggregates,
+    ensure_schema,
+    known_codes_from,
+    write_marts,
+)
 from warehouse.config import REFERENCE_DIR
 from warehouse.db import WarehouseError
 
@@ -60,10 +66,11 @@ def submission_inbox(
 @dg.asset(
     name=METRICS_ASSET,
     deps=[INBOX_ASSET, "la_year", "dim_la"],
-    group_name="marts",
+    group_name="submissions",
     kinds={"duckdb"},
     description="Breach rates, medians, 90th percentiles and caseload bands per council, snapshot, team "
     "and cap from current submissions, with disclosure control (marts.submission_*).",
+    metadata={"table": f"marts.{MART_TABLES[0]}", "tables": [f"marts.{name}" for name in MART_TABLES]},
 )
 def submission_metrics(warehouse: WarehouseResource) -> dg.MaterializeResult:
     with warehouse.connect() as con:

@@ -1,6 +1,6 @@
 """Blocking checks on the submission marts: a failure stops the release."""
 
-from pipeline.defs.blocking_check import blocking_check
+from pipeline.lib.blocking_check import blocking_check
 from warehouse.checks.submissions import SUBMISSION_CHECKS
 
 submission_checks = [blocking_check(asset, name, check)

@@ -5,8 +5,8 @@ import hashlib
 import dagster as dg
 
 from pipeline.defs.submissions.assets import INBOX_ASSET, METRICS_ASSET
+from pipeline.lib.resources import WarehouseResource
 from pipeline.submissions.inbox import waiting_files
-from warehouse.config import Settings
 
 LOAD_JOB = "submissions_load"
 
@@ -24,8 +24,10 @@ submissions_load = dg.define_asset_job(
     default_status=dg.DefaultSensorStatus.RUNNING,
     description="Starts submissions_load when files are waiting in data/submissions/inbox/.",
 )
-def submissions_inbox_sensor(context: dg.SensorEvaluationContext):
-    files = waiting_files(Settings.from_env())
+def submissions_inbox_sensor(
+    context: dg.SensorEvaluationContext, warehouse: WarehouseResource
+) -> dg.SkipReason | dg.RunRequest:
+    files = waiting_files(warehouse.settings())
     if not files:
         return dg.SkipReason("no files waiting in the inbox")
     active = context.instance.get_run_records(

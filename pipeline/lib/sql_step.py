@@ -1,19 +1,24 @@
 """One Dagster asset per SQL file: the pattern every staging table and mart follows.
 
-To add a table: write `warehouse/sql/<folder>/<name>.sql`, then add a `Step`
-naming the asset, the SQL file, the table it makes and the assets it reads.
+To add a table: write `warehouse/sql/<folder>/<name>.sql`, then add a `Step` to the
+STEPS of its group's folder (pipeline/defs/<group>/assets.py) naming the asset, the SQL
+file, the table it makes and the assets it reads. A table in schema marts is then
+waited for by the data dictionary (pipeline/lib/marts.py), whose check wants its columns
+described in data/dictionary/marts.<name>.toml, without being listed anywhere else.
 """
 
 from dataclasses import dataclass
 
 import dagster as dg
 
-from pipeline.defs.resources import WarehouseResource
+from pipeline.lib.resources import WarehouseResource
 from warehouse.build.steps import row_count, run_step
 
 
 @dataclass(frozen=True)
 class Step:
+    """One table made by one SQL file: `sql` is its path under warehouse/sql/ without `.sql`."""
+
     asset: str
     sql: str
     table: str

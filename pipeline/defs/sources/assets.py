@@ -1,12 +1,11 @@
 """One asset per published source in the registry: fetch, archive, parse, load."""
 
-
 import dagster as dg
 
-from pipeline.defs.resources import WarehouseResource
-from pipeline.ingest import ingest_source
-from pipeline.registry import Source, load_registry
-from warehouse.config import Settings
+from pipeline.lib.resources import WarehouseResource
+from pipeline.sources.ingest import ingest_source
+from pipeline.sources.registry import Source, load_registry
+from warehouse.config import REGISTRY_PATH
 
 
 def raw_asset_name(source_id: str) -> str:
@@ -41,5 +40,6 @@ def _build(source: Source) -> dg.AssetsDefinition:
     return _raw
 
 
-SOURCES = load_registry(Settings.from_env().registry_path)
+# The registry is a committed file at a fixed path, so reading it here needs no settings.
+SOURCES = load_registry(REGISTRY_PATH)
 raw_assets = [_build(source) for source in SOURCES]

@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline import rawstore
-from pipeline.fetch import Fetched, FetchError, Validators, fetch_http, read_local
-from pipeline.readers import read_source
-from pipeline.registry import Source
+from pipeline.sources import rawstore
+from pipeline.sources.fetch import Fetched, FetchError, Validators, fetch_http, read_local
+from pipeline.sources.readers import read_source
+from pipeline.sources.registry import Source
 from warehouse.build.raw import SourceFile, last_good_fetch, load_source
 from warehouse.config import Settings
 from warehouse.db import Connection

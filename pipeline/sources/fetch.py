@@ -17,7 +17,7 @@ from pathlib import Path
 
 import requests
 
-from pipeline.registry import Source
+from pipeline.sources.registry import Source
 
 
 class FetchError(RuntimeError):

@@ -11,7 +11,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from pipeline.registry import Source
+from pipeline.sources.registry import Source
 
 
 def sha256(content: bytes) -> str:

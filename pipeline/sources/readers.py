@@ -18,7 +18,7 @@ import re
 import polars as pl
 from python_calamine import CalamineWorkbook
 
-from pipeline.registry import Source
+from pipeline.sources.registry import Source
 from warehouse import domain
 
 SUPPRESSION_SYMBOLS = tuple(domain.SUPPRESSION_SYMBOLS)  # published instead of a number

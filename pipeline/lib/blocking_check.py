@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import dagster as dg
 
-from pipeline.defs.resources import WarehouseResource
+from pipeline.lib.resources import WarehouseResource
 from warehouse.checks import Check
 from warehouse.db import Connection
 
