@@ -211,7 +211,7 @@ def warmed_mix(env: dict[str, str]) -> list[loadgen.Request]:
     from dashboard.wsgi_cache import page_request
     from warehouse.config import Settings
 
-    create_app(Settings.from_env(env))  # registers the pages and points dashboard.data at the release
+    create_app(Settings.from_env(env))  # registers the pages and points the site's reads at the release
     return [
         loadgen.Request("first render (warmed)", "POST", "/_dash-update-component", page_request(p, q), POST)
         for p, q in warm.addresses()

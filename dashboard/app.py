@@ -12,8 +12,9 @@ import dash
 from dash import Dash, dcc, html
 from flask import Response, abort
 
-from dashboard import api, data, security
+from dashboard import api, security
 from dashboard.components import chart, controls, shell
+from dashboard.reading import queries
 from warehouse.config import Settings
 from warehouse.read.snapshot import SnapshotUnavailable
 
@@ -22,8 +23,8 @@ HERE = Path(__file__).parent
 
 def _shell() -> html.Div:
     try:
-        names = sorted(set(data.search_index()["search_term"].to_list()))
-        release = data.release()
+        names = sorted(set(queries.search_index()["search_term"].to_list()))
+        release = queries.release()
         built, latest = release.get("built_at"), release.get("release_id")
         built_text = f"{built:%d %B %Y, %H:%M} UTC" if built else None
     except SnapshotUnavailable:
@@ -58,7 +59,7 @@ def _register_templates(app: Dash) -> None:
 
 def create_app(settings: Settings | None = None) -> Dash:
     settings_ = settings or Settings.from_env()
-    data.configure(settings_)
+    queries.configure(settings_)
     app = Dash(
         __package__,
         use_pages=True,

@@ -14,11 +14,12 @@ from urllib.parse import urlencode
 
 from flask import Flask, Response, redirect, request
 
-from dashboard import bundle, data
+from dashboard import bundle
 from dashboard.api import http
 from dashboard.api import params as p
 from dashboard.export import to_parquet
-from dashboard.releasedata import Opened, open_release
+from dashboard.reading import queries
+from dashboard.reading.releases import Opened, open_release
 from warehouse.read import releases
 from warehouse.read import tables as aq
 from warehouse.read.snapshot import SnapshotUnavailable
@@ -65,7 +66,7 @@ def parse_filters(opened: Opened, schema: str, name: str, args: dict[str, str]) 
 
 
 def _kept() -> list[str]:
-    return releases.release_ids(data.settings().releases_dir)
+    return releases.release_ids(queries.settings().releases_dir)
 
 
 def table_response(name: str, fmt: str) -> Response:
@@ -152,6 +153,6 @@ def _rows_target() -> str:
     """The /data page's form: pick a table, council and year; land on the filtered CSV."""
     args = p.single_values(request.args.to_dict(flat=False), ("table", *TABLE_PARAMS))
     table = args.pop("table", "marts.la_year")
-    if table not in {f"{s}.{t}" for s, t in data.tables()}:
+    if table not in {f"{s}.{t}" for s, t in queries.tables()}:
         raise p.ApiError(404, "There is no such table; /data lists every table.")
     return table_href(table, **{k: v for k, v in args.items() if v})

@@ -1,4 +1,4 @@
-"""Read-only /api/v1 endpoints. Each reads one release through one cursor (dashboard.releasedata).
+"""Read-only /api/v1 endpoints. Each reads one release through one cursor (dashboard.reading.releases).
 
 Handlers parse every parameter strictly (dashboard.api.params), ask warehouse.read.tables for
 rows (bound parameters only) and answer JSON or CSV with ETag, Cache-Control and the release id.
@@ -11,10 +11,11 @@ from urllib.parse import urlencode
 import polars as pl
 from flask import Response, request
 
-from dashboard import bundle, data
+from dashboard import bundle
 from dashboard.api import http
 from dashboard.api import params as p
-from dashboard.releasedata import Opened, kept_releases, open_release
+from dashboard.reading import queries
+from dashboard.reading.releases import Opened, kept_releases, open_release
 from warehouse.read import releases
 from warehouse.read import site as q
 from warehouse.read import tables as aq
@@ -27,7 +28,7 @@ def _args(allowed: tuple[str, ...]) -> dict[str, str]:
 
 
 def _release(args: dict[str, str]) -> str | None:
-    return p.release(args.get("release"), releases.release_ids(data.settings().releases_dir))
+    return p.release(args.get("release"), releases.release_ids(queries.settings().releases_dir))
 
 
 def _revalidate(opened: Opened) -> tuple[str, Response | None]:

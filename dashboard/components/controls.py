@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dash import Dash, Input, Output, State, dcc, html, no_update
 
-from dashboard import data, release_view
+from dashboard.reading import page_release, queries
 from dashboard.state import CAP_SCENARIOS, MAX_COMPARE, QueryError, cap_from_controls, search
 
 CAP_OPTIONS = [{"label": cap.label, "value": key} for key, cap in CAP_SCENARIOS.items()] + [
@@ -86,8 +86,8 @@ def state_form(
     children += [
         html.Button("Show", id="ctl-apply", type="button", className="button primary"),
         html.P(id="ctl-error", role="alert", className="error"),
-        # the release the page shows goes into every address the form writes (release_view.pin)
-        dcc.Store(id="ctl-context", data={"path": path, "extra": {**release_view.pin(), **(extra or {})}}),
+        # the release the page shows goes into every address the form writes (page_release.pin)
+        dcc.Store(id="ctl-context", data={"path": path, "extra": {**page_release.pin(), **(extra or {})}}),
     ]
     return html.Div(
         children, className="state-form", role="group", **{"aria-label": "Choose the year and the cap"}
@@ -208,7 +208,7 @@ def register(app: Dash) -> None:
     def _search(_clicks, _submit, text):
         if not (_clicks or _submit):
             return no_update, no_update
-        href, matches = resolve_search(text, data.search_index().to_dicts())
+        href, matches = resolve_search(text, queries.search_index().to_dicts())
         if href:
             return href, []
         return no_update, search_results(matches, text or "")
@@ -225,5 +225,5 @@ def register(app: Dash) -> None:
     def _compare_add(_clicks, _submit, context, text):
         if not (_clicks or _submit):
             return no_update, no_update
-        href, error = compare_href(context, text, data.search_index().to_dicts())
+        href, error = compare_href(context, text, queries.search_index().to_dicts())
         return (href or no_update), error

@@ -6,10 +6,11 @@ import dash
 import polars as pl
 from dash import dcc, html
 
-from dashboard import data, figures, fmt, shaping, wording
+from dashboard import figures, fmt, shaping, wording
 from dashboard.components.chart import chart_block, data_table
 from dashboard.components.guard import guarded
-from dashboard.release_view import pin
+from dashboard.reading import queries
+from dashboard.reading.page_release import pin
 from dashboard.state import MAX_COMPARE, QueryError, parse_councils, parse_state, search
 from warehouse.domain import ENGLAND_CODE
 
@@ -26,12 +27,12 @@ ROWS = (
 
 @guarded
 def layout(**query: object) -> html.Div:
-    years = data.years()
+    years = queries.years()
     state = parse_state(query, years)
     keys = parse_councils(query.get("councils"))
     chosen = []
     for key in keys:
-        council = data.council(key)
+        council = queries.council(key)
         if council is None:
             raise QueryError("One of the councils in the address is not one we know.")
         chosen.append(council)
@@ -85,11 +86,11 @@ def layout(**query: object) -> html.Div:
     ]
     if len(chosen) < 2:
         return html.Div([*head, html.P("Add at least two councils to compare them.")])
-    caps = data.council_caps(year, state.cap)
+    caps = queries.council_caps(year, state.cap)
     table_rows = []
     series_codes = tuple(c["series_code"] for c in chosen)
-    history = data.councils_history(series_codes)
-    notes = data.notes(series_codes).filter(pl.col("year") == year)
+    history = queries.councils_history(series_codes)
+    notes = queries.notes(series_codes).filter(pl.col("year") == year)
     for col, status, label, suffix in ROWS:
         row = {"measure": label}
         for c in chosen:
@@ -114,7 +115,7 @@ def layout(**query: object) -> html.Div:
         shaping.note(history, "note"),
     )
     eng = (
-        data.area_year()
+        queries.area_year()
         .filter(pl.col("area_code") == ENGLAND_CODE)
         .select(
             pl.lit("England").alias("name"),

@@ -6,7 +6,7 @@ import dash
 import polars as pl
 from dash import dcc, html
 
-from dashboard import benchmarks, chart_switches, data, profile, shaping, submission
+from dashboard import benchmarks, chart_switches, profile, shaping, submission
 from dashboard.components import shell
 from dashboard.components.benchmarks import benchmark_section
 from dashboard.components.chart import chart_block, chosen
@@ -15,7 +15,8 @@ from dashboard.components.guard import guarded
 from dashboard.components.notes import figure_note
 from dashboard.components.submission import submission_section
 from dashboard.downloads import table_href
-from dashboard.release_view import pin
+from dashboard.reading import queries
+from dashboard.reading.page_release import pin
 from dashboard.state import CODE_RE, parse_state, search
 
 dash.register_page(
@@ -26,7 +27,7 @@ dash.register_page(
 @guarded
 def layout(code: str | None = None, **query: object) -> html.Div:
     code = (code or "").strip()
-    council = data.council(code) if code and CODE_RE.match(code) else None
+    council = queries.council(code) if code and CODE_RE.match(code) else None
     if council is None:
         return shell.message(
             "We could not find that council",
@@ -34,36 +35,36 @@ def layout(code: str | None = None, **query: object) -> html.Div:
             "search box above to find a council by its name or a town in it.",
             links=(("/", "Go to the overview"), ("/compare", "Compare councils")),
         )
-    years = data.years()
+    years = queries.years()
     if not council["is_current"] and not query.get("year"):
         query = {**query, "year": str(council["last_year"])}  # a former council opens on its last year
     state = parse_state(query, years)
     year, cap = state.year, state.cap
     cap_label = f"{cap.threshold:g}"
     name, series = council["la_name"], council["series_code"]
-    history = data.council_history(series)
-    caps = data.council_caps(year, cap)
+    history = queries.council_history(series)
+    caps = queries.council_caps(year, cap)
     cap_row = shaping.one_row(caps, series_code=series)
-    positions = data.optional("la_year_position")
+    positions = queries.optional("la_year_position")
     own_positions = positions.filter(pl.col("series_code") == series) if positions is not None else None
     position = shaping.one_row(own_positions, year=year)
-    context_df = data.optional("la_year_context")
+    context_df = queries.optional("la_year_context")
     context = (
         shaping.one_row(context_df.filter(pl.col("series_code") == series), year=year)
         if context_df is not None
         else None
     )
-    revisions = data.optional("revisions")
+    revisions = queries.optional("revisions")
     own_revisions = revisions.filter(pl.col("series_code") == series) if revisions is not None else None
     la_code = cap_row["la_code"] if cap_row else council["la_code"]
-    bench = benchmarks.benchmark_rows(data.council_benchmarks(la_code, year))
+    bench = benchmarks.benchmark_rows(queries.council_benchmarks(la_code, year))
     caseload_label = next((r["Compared with England"] for r in bench if r["measure"] == "caseload"), None)
     trend_sw, trend = chart_switches.trend_switch(
-        history, data.area_year(), data.council_neighbours(series), council, cap.threshold, cap_label
+        history, queries.area_year(), queries.council_neighbours(series), council, cap.threshold, cap_label
     )
-    pts = data.funnel_points(year)
-    src = shaping.one_row(data.sources(), source_id="workforce")
-    previous_src = shaping.one_row(data.sources(), source_id="workforce_previous")
+    pts = queries.funnel_points(year)
+    src = shaping.one_row(queries.sources(), source_id="workforce")
+    previous_src = shaping.one_row(queries.sources(), source_id="workforce_previous")
     releases = (profile.release_name(src and src.get("vintage"), "current release"),
                 profile.release_name(previous_src and previous_src.get("vintage"), "previous release"))
     first, last = (history["year"].min(), history["year"].max()) if history.height else (year, year)
@@ -112,7 +113,7 @@ def layout(code: str | None = None, **query: object) -> html.Div:
                 f"Funnel plot, {year}",
                 None,
                 chart_switches.funnel_table(pts),
-                switch=chosen(chart_switches.funnel_switch(pts, data.funnel_curve(year), la_code), query),
+                switch=chosen(chart_switches.funnel_switch(pts, queries.funnel_curve(year), la_code), query),
                 summary=f"Funnel plot: each council's caseload against its number of case-holding social "
                 f"workers in {year}, with 95% and 99.8% limits around England that allow for real variation "
                 f"between councils (switchable to chance alone); {name} is the star.",
@@ -130,7 +131,7 @@ def layout(code: str | None = None, **query: object) -> html.Div:
                     ),
                 ]
             ),
-            submission_section(submission.submission_views(*data.submission(_codes(council)), cap)),
+            submission_section(submission.submission_views(*queries.submission(_codes(council)), cap)),
             html.Section(
                 [
                     html.H2("Caveats"),
@@ -138,7 +139,7 @@ def layout(code: str | None = None, **query: object) -> html.Div:
                         [
                             html.Li(c)
                             for c in profile.caveats(
-                                council, history, own_revisions, releases, data.notes((series,))
+                                council, history, own_revisions, releases, queries.notes((series,))
                             )
                         ],
                         className="caveats",
@@ -149,7 +150,9 @@ def layout(code: str | None = None, **query: object) -> html.Div:
                 id="cite",
                 children=[
                     html.H2("Cite these figures"),
-                    html.P(profile.citation(name, src, data.release(), (first, last)), className="citation"),
+                    html.P(
+                        profile.citation(name, src, queries.release(), (first, last)), className="citation"
+                    ),
                 ],
             ),
         ]

@@ -1,6 +1,6 @@
 """Data and downloads (`/data`): the whole release, the rows behind a figure, what changed, every table.
 
-Everything on the page is read through one cursor (dashboard.releasedata), so the release id,
+Everything on the page is read through one cursor (dashboard.reading.releases), so the release id,
 its sources and its tables shown together always belong to the same release.
 """
 
@@ -15,8 +15,8 @@ from dashboard.components.chart import data_table
 from dashboard.components.guard import guarded
 from dashboard.components.table import scrollable_table
 from dashboard.downloads import ZIP_NAME, table_href
-from dashboard.release_view import pin
-from dashboard.releasedata import kept_releases, open_release
+from dashboard.reading.page_release import pin
+from dashboard.reading.releases import kept_releases, open_release
 from dashboard.state import search
 from warehouse.config import TEMPLATES_DIR
 from warehouse.read import site as q

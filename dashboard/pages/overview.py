@@ -6,11 +6,12 @@ import dash
 import polars as pl
 from dash import html
 
-from dashboard import data, figures, fmt, shaping, wording
+from dashboard import figures, fmt, shaping, wording
 from dashboard.components import shell
 from dashboard.components.chart import chart_block
 from dashboard.components.controls import state_form
 from dashboard.components.guard import guarded
+from dashboard.reading import queries
 from dashboard.state import QueryError, parse_state
 
 dash.register_page(
@@ -26,18 +27,18 @@ MAP_MODES = ("caseload", "distance")
 
 @guarded
 def layout(**query: object) -> html.Div:
-    years = data.years()
+    years = queries.years()
     state = parse_state(query, years)
     mode = str(query.get("map") or "caseload")
     if mode not in MAP_MODES:
         raise QueryError("The map can be coloured by 'caseload' or 'distance'.")
     year, cap = state.year, state.cap
-    caps = data.council_caps(year, cap)
-    areas = data.area_year(year)
+    caps = queries.council_caps(year, cap)
+    areas = queries.area_year(year)
     england = shaping.england_value(areas)
-    summary = data.england_cap_summary(year, cap)
+    summary = queries.england_cap_summary(year, cap)
     cap_label = f"{cap.threshold:g}"
-    hexes = shaping.hex_frame(data.hex_layout(), caps)
+    hexes = shaping.hex_frame(queries.hex_layout(), caps)
     ranked = shaping.ranked_frame(caps, shaping.region_averages(areas))
     missing = shaping.not_published(caps)
     over, published = summary["councils_over"], summary["councils_published"]

@@ -6,10 +6,11 @@ import dash
 import polars as pl
 from dash import html
 
-from dashboard import benchmarks, chart_switches, data, figures, figures_benchmark, shaping
+from dashboard import benchmarks, chart_switches, figures, figures_benchmark, shaping
 from dashboard.components.chart import chart_block, chosen
 from dashboard.components.controls import state_form
 from dashboard.components.guard import guarded
+from dashboard.reading import queries
 from dashboard.state import parse_state
 
 dash.register_page(__name__, path="/trends", name="Trends", title="Trends: Caseload Watch")
@@ -25,10 +26,10 @@ SECTIONS = {
 
 @guarded
 def layout(**query: object) -> html.Div:
-    years = data.years()
+    years = queries.years()
     state = parse_state(query, years)
     year, cap = state.year, state.cap
-    areas = data.area_year().filter(
+    areas = queries.area_year().filter(
         pl.col("area_code").str.starts_with("E92") | pl.col("area_code").str.starts_with("E12")
     )
     trend = areas.select(
@@ -37,8 +38,8 @@ def layout(**query: object) -> html.Div:
         pl.when(pl.col("caseload_status") == "published").then(pl.col("caseload_fte")).alias("value"),
         pl.col("caseload_status").alias("status"),
     )
-    pts = data.funnel_points(year)
-    sizes = data.lottery_size()
+    pts = queries.funnel_points(year)
+    sizes = queries.lottery_size()
     return html.Div(
         [
             html.H1("Trends", tabIndex="-1"),
@@ -54,13 +55,13 @@ def layout(**query: object) -> html.Div:
                 filename="caseload-trend-england-regions",
             ),
             _lottery(sizes),
-            _digest(data.optional("trend_digest"), cap.threshold),
+            _digest(queries.optional("trend_digest"), cap.threshold),
             chart_block(
                 "trend-funnel",
                 f"Funnel plot, {year}",
                 None,
                 chart_switches.funnel_table(pts),
-                switch=chosen(chart_switches.funnel_switch(pts, data.funnel_curve(year)), query),
+                switch=chosen(chart_switches.funnel_switch(pts, queries.funnel_curve(year)), query),
                 summary=f"Funnel plot of {pts.height} councils' caseloads in {year} against their number "
                 "of case-holding social workers, with 95% and 99.8% limits around England that allow for "
                 "real variation between councils (switchable to chance alone).",

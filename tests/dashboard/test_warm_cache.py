@@ -84,7 +84,8 @@ def test_the_warmed_answer_is_what_a_browser_gets_and_a_publish_expires_it():
 
 @pytest.mark.shared_data
 def test_the_warmer_draws_every_first_view_into_the_cache(site):
-    from dashboard import data, warm
+    from dashboard import warm
+    from dashboard.reading import queries as data
 
     views = warm.addresses()
     paths = {p for p, _ in views}
