@@ -61,7 +61,8 @@ def parse_filters(opened: Opened, schema: str, name: str, args: dict[str, str]) 
         "region": p.region(args.get("region"), aq.regions(cur)) if "region" in args else None,
         "council": p.council(args.get("council"), lambda key: aq.council_code(cur, key))
         if "council" in args else None,
-        "cap": p.cap(args.get("cap"), aq.scenario_ids(cur), allow_custom=False) if "cap" in args else None,
+        "cap": p.cap(args.get("cap"), queries.named_caps_in(cur), allow_custom=False)
+        if "cap" in args else None,
     }
 
 

@@ -20,8 +20,8 @@ from collections.abc import Callable
 import dash
 from werkzeug.test import EnvironBuilder
 
+from dashboard.address import search
 from dashboard.reading import queries
-from dashboard.state import CAP_SCENARIOS, search
 from dashboard.wsgi_cache import page_request
 from warehouse.read.snapshot import SnapshotUnavailable
 
@@ -35,7 +35,7 @@ def addresses() -> list[tuple[str, str]]:
     out = [(path, "") for path in fixed]
     release_id = str(queries.release().get("release_id") or "")
     for year in queries.years():
-        for cap in CAP_SCENARIOS:
+        for cap in queries.cap_scenarios():
             out.append(("/", search("", year=year, cap=cap)))
             if release_id:
                 out.append(("/", search("", year=year, cap=cap, release=release_id)))

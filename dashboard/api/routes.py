@@ -82,7 +82,7 @@ def la_year() -> Response:
             "region": p.region(args.get("region"), aq.regions(cur)),
             "council": p.council(args.get("council"), lambda key: aq.council_code(cur, key)),
         }
-        cap = p.cap(args.get("cap"), aq.scenario_ids(cur))
+        cap = p.cap(args.get("cap"), queries.named_caps_in(cur))
         if cap is None:
             page = aq.filtered(cur, "marts", "la_year", filters, limit, offset)
         elif isinstance(cap, str):

@@ -7,14 +7,28 @@ press (or Enter), not on every change, so keyboard users are not moved mid-choic
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from dash import Dash, Input, Output, State, dcc, html, no_update
 
+from dashboard.address import (
+    CUSTOM_RANGE,
+    MAX_COMPARE,
+    QueryError,
+    cap_from_controls,
+    search,
+)
 from dashboard.reading import page_release, queries
-from dashboard.state import CAP_SCENARIOS, MAX_COMPARE, QueryError, cap_from_controls, search
+from warehouse.domain import CUSTOM_CAP_MAX, CUSTOM_CAP_MIN, Cap
 
-CAP_OPTIONS = [{"label": cap.label, "value": key} for key, cap in CAP_SCENARIOS.items()] + [
-    {"label": "Custom", "value": "custom"}
-]
+CUSTOM = "custom"
+
+
+def cap_options(named: Mapping[str, Cap]) -> list[dict[str, str]]:
+    """The cap radio buttons: the release's named caps in its order, then Custom."""
+    return [{"label": cap.label, "value": key} for key, cap in named.items()] + [
+        {"label": "Custom", "value": CUSTOM}
+    ]
 
 
 def state_form(
@@ -22,11 +36,12 @@ def state_form(
     year: int,
     years: list[int],
     cap_key: str,
+    named: Mapping[str, Cap],
     *,
     mode: str | None = None,
-    extra: dict | None = None,
 ) -> html.Div:
-    custom = cap_key not in CAP_SCENARIOS
+    """The form for `path`: the release's years and named caps, and a custom cap."""
+    custom = cap_key not in named
     children = [
         html.Fieldset(
             [
@@ -45,17 +60,17 @@ def state_form(
                 html.Legend("Caseload cap"),
                 dcc.RadioItems(
                     id="ctl-cap",
-                    options=CAP_OPTIONS,
-                    value="custom" if custom else cap_key,
+                    options=cap_options(named),
+                    value=CUSTOM if custom else cap_key,
                     inline=True,
                     className="radio-row",
                 ),
-                html.Label("Custom cap (5 to 40)", htmlFor="ctl-custom", className="inline-label"),
+                html.Label(f"Custom cap ({CUSTOM_RANGE})", htmlFor="ctl-custom", className="inline-label"),
                 dcc.Input(
                     id="ctl-custom",
                     type="number",
-                    min=5,
-                    max=40,
+                    min=_whole(CUSTOM_CAP_MIN),
+                    max=_whole(CUSTOM_CAP_MAX),
                     step=0.5,
                     value=float(cap_key) if custom else None,
                     className="custom-cap",
@@ -87,20 +102,32 @@ def state_form(
         html.Button("Show", id="ctl-apply", type="button", className="button primary"),
         html.P(id="ctl-error", role="alert", className="error"),
         # the release the page shows goes into every address the form writes (page_release.pin)
-        dcc.Store(id="ctl-context", data={"path": path, "extra": {**page_release.pin(), **(extra or {})}}),
+        dcc.Store(id="ctl-context", data={"path": path, "extra": page_release.pin()}),
     ]
     return html.Div(
         children, className="state-form", role="group", **{"aria-label": "Choose the year and the cap"}
     )
 
 
+def _whole(v: float) -> float | int:
+    """5.0 as 5, so the input's min and max read as they are written."""
+    return int(v) if v.is_integer() else v
+
+
 def controls_href(
-    context: dict | None, year: int | None, cap_choice: str | None, custom: object, mode: str | None
+    context: dict | None,
+    year: int | None,
+    cap_choice: str | None,
+    custom: object,
+    mode: str | None,
+    options: list[dict] | None = None,
 ) -> tuple[str | None, str]:
-    """The address the form describes, or an error message to show."""
+    """The address the form describes, or an error message to show. `options` are the cap radio
+    buttons the form offered (the named caps of the release it was drawn from)."""
     context = context or {}
+    named = [o["value"] for o in options or () if o["value"] != CUSTOM]
     try:
-        cap = cap_from_controls(cap_choice, custom)
+        cap = cap_from_controls(cap_choice, custom, named)
     except QueryError as exc:
         return None, str(exc)
     params = {"year": year, "cap": cap, **(context.get("extra") or {})}
@@ -189,12 +216,13 @@ def register(app: Dash) -> None:
         State("ctl-cap", "value"),
         State("ctl-custom", "value"),
         State("ctl-mode", "value"),
+        State("ctl-cap", "options"),
         prevent_initial_call=True,
     )
-    def _apply(_clicks, _submit, context, year, cap_choice, custom, mode):
+    def _apply(_clicks, _submit, context, year, cap_choice, custom, mode, options):
         if not (_clicks or _submit):  # a re-drawn page, not a press
             return no_update, no_update
-        href, error = controls_href(context, year, cap_choice, custom, mode)
+        href, error = controls_href(context, year, cap_choice, custom, mode, options)
         return (href or no_update), error
 
     @app.callback(

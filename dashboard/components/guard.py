@@ -12,9 +12,9 @@ from functools import wraps
 
 import dash
 
+from dashboard.address import QueryError
 from dashboard.components import shell
 from dashboard.reading import page_release
-from dashboard.state import QueryError
 from warehouse.read.snapshot import SnapshotUnavailable
 
 log = logging.getLogger(__name__)

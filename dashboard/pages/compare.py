@@ -7,11 +7,11 @@ import polars as pl
 from dash import dcc, html
 
 from dashboard import figures, fmt, shaping, wording
+from dashboard.address import MAX_COMPARE, QueryError, parse_councils, parse_state, search
 from dashboard.components.chart import chart_block, data_table
 from dashboard.components.guard import guarded
 from dashboard.reading import queries
 from dashboard.reading.page_release import pin
-from dashboard.state import MAX_COMPARE, QueryError, parse_councils, parse_state, search
 from warehouse.domain import ENGLAND_CODE
 
 dash.register_page(__name__, path="/compare", name="Compare", title="Compare councils: Caseload Watch")
@@ -28,7 +28,7 @@ ROWS = (
 @guarded
 def layout(**query: object) -> html.Div:
     years = queries.years()
-    state = parse_state(query, years)
+    state = parse_state(query, years, queries.cap_scenarios())
     keys = parse_councils(query.get("councils"))
     chosen = []
     for key in keys:

@@ -7,6 +7,7 @@ import polars as pl
 from dash import dcc, html
 
 from dashboard import benchmarks, chart_switches, profile, shaping, submission
+from dashboard.address import CODE_RE, parse_state, search
 from dashboard.components import shell
 from dashboard.components.benchmarks import benchmark_section
 from dashboard.components.chart import chart_block, chosen
@@ -17,7 +18,6 @@ from dashboard.components.submission import submission_section
 from dashboard.downloads import table_href
 from dashboard.reading import queries
 from dashboard.reading.page_release import pin
-from dashboard.state import CODE_RE, parse_state, search
 
 dash.register_page(
     __name__, path_template="/council/<code>", name="Council profile", title="Council profile: Caseload Watch"
@@ -38,7 +38,7 @@ def layout(code: str | None = None, **query: object) -> html.Div:
     years = queries.years()
     if not council["is_current"] and not query.get("year"):
         query = {**query, "year": str(council["last_year"])}  # a former council opens on its last year
-    state = parse_state(query, years)
+    state = parse_state(query, years, queries.cap_scenarios())
     year, cap = state.year, state.cap
     cap_label = f"{cap.threshold:g}"
     name, series = council["la_name"], council["series_code"]
@@ -80,7 +80,7 @@ def layout(code: str | None = None, **query: object) -> html.Div:
                     else f" This council no longer exists; its figures end in {council['last_year']}."
                 )
             ),
-            state_form(f"/council/{council['slug']}", year, years, state.cap_key),
+            state_form(f"/council/{council['slug']}", year, years, state.cap_key, queries.cap_scenarios()),
             html.Section(
                 [
                     html.H2(f"Where {name} stands in {year}"),

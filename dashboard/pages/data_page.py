@@ -11,13 +11,13 @@ import polars as pl
 from dash import dcc, html
 
 from dashboard import bundle
+from dashboard.address import search
 from dashboard.components.chart import data_table
 from dashboard.components.guard import guarded
 from dashboard.components.table import scrollable_table
 from dashboard.downloads import ZIP_NAME, table_href
 from dashboard.reading.page_release import pin
 from dashboard.reading.releases import kept_releases, open_release
-from dashboard.state import search
 from warehouse.config import TEMPLATES_DIR
 from warehouse.read import site as q
 from warehouse.read import tables as aq

@@ -7,12 +7,13 @@ import polars as pl
 from dash import html
 
 from dashboard import figures, fmt, shaping, wording
+from dashboard.address import QueryError, parse_state
 from dashboard.components import shell
 from dashboard.components.chart import chart_block
 from dashboard.components.controls import state_form
 from dashboard.components.guard import guarded
 from dashboard.reading import queries
-from dashboard.state import QueryError, parse_state
+from warehouse.domain import Cap
 
 dash.register_page(
     __name__,
@@ -28,7 +29,7 @@ MAP_MODES = ("caseload", "distance")
 @guarded
 def layout(**query: object) -> html.Div:
     years = queries.years()
-    state = parse_state(query, years)
+    state = parse_state(query, years, queries.cap_scenarios())
     mode = str(query.get("map") or "caseload")
     if mode not in MAP_MODES:
         raise QueryError("The map can be coloured by 'caseload' or 'distance'.")
@@ -50,7 +51,7 @@ def layout(**query: object) -> html.Div:
                 "English council, "
                 "and what a cap on caseloads would mean. Figures are the position at 30 September."
             ),
-            state_form("/", year, years, state.cap_key, mode=mode),
+            state_form("/", year, years, state.cap_key, queries.cap_scenarios(), mode=mode),
             html.Section(
                 className="headlines",
                 **{"aria-label": "England's headline figures"},
@@ -167,16 +168,19 @@ def layout(**query: object) -> html.Div:
     )
 
 
-def _cap_note(cap: object) -> html.P | None:
-    if getattr(cap, "nq_threshold", None) is None:
+def _cap_note(cap: Cap) -> html.P:
+    """How a council is compared with the cap; for a scenario with a lower cap for newly qualified
+    workers, why only the experienced cap is applied."""
+    if cap.nq_threshold is None:
         return html.P(
             "A council is over the cap when its published average (one decimal place) is above it: "
             "15.0 is at a cap of 15, not over it.",
             className="note",
         )
     return html.P(
-        "This scenario caps experienced social workers at 15 children and newly qualified ones at 12. "
-        "Councils' published averages are compared with 15: the share of newly qualified workers in "
-        "each council is not published, so the lower cap for them cannot be applied here.",
+        f"This scenario caps experienced social workers at {cap.threshold:g} children and newly qualified "
+        f"ones at {cap.nq_threshold:g}. Councils' published averages are compared with {cap.threshold:g}: "
+        "the share of newly qualified workers in each council is not published, so the lower cap for them "
+        "cannot be applied here.",
         className="note",
     )

@@ -7,11 +7,11 @@ import polars as pl
 from dash import html
 
 from dashboard import benchmarks, chart_switches, figures, figures_benchmark, shaping
+from dashboard.address import parse_state
 from dashboard.components.chart import chart_block, chosen
 from dashboard.components.controls import state_form
 from dashboard.components.guard import guarded
 from dashboard.reading import queries
-from dashboard.state import parse_state
 
 dash.register_page(__name__, path="/trends", name="Trends", title="Trends: Caseload Watch")
 
@@ -27,7 +27,7 @@ SECTIONS = {
 @guarded
 def layout(**query: object) -> html.Div:
     years = queries.years()
-    state = parse_state(query, years)
+    state = parse_state(query, years, queries.cap_scenarios())
     year, cap = state.year, state.cap
     areas = queries.area_year().filter(
         pl.col("area_code").str.starts_with("E92") | pl.col("area_code").str.starts_with("E12")
@@ -43,7 +43,7 @@ def layout(**query: object) -> html.Div:
     return html.Div(
         [
             html.H1("Trends", tabIndex="-1"),
-            state_form("/trends", year, years, state.cap_key),
+            state_form("/trends", year, years, state.cap_key, queries.cap_scenarios()),
             chart_block(
                 "trend-areas",
                 "England and its regions",

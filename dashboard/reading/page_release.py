@@ -22,8 +22,8 @@ from urllib.parse import quote, urlencode
 
 from dash import dcc, html
 
+from dashboard.address import QueryError
 from dashboard.reading import queries, releases
-from dashboard.state import QueryError
 from warehouse.read.releases import RELEASE_ID_RE
 
 BAD_RELEASE = "There is no release with that id. The data and downloads page lists the releases kept."

@@ -15,7 +15,7 @@ warehouse it reads.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import wraps
@@ -23,7 +23,9 @@ from typing import Any, TypeVar
 
 import polars as pl
 
+from dashboard.address import named_caps
 from warehouse.config import Settings
+from warehouse.db import Connection
 from warehouse.domain import Cap
 from warehouse.read import benchmarks as qb
 from warehouse.read import site as q
@@ -130,6 +132,18 @@ def search_index(cur) -> pl.DataFrame:
 @cached
 def hex_layout(cur) -> pl.DataFrame:
     return q.hex_layout(cur)
+
+
+def named_caps_in(cur: Connection) -> Mapping[str, Cap]:
+    """The cap scenarios of the release `cur` reads (marts.caps), by address key: for the API and the
+    downloads, which read through a cursor of their own."""
+    return named_caps(q.caps(cur))
+
+
+@cached
+def cap_scenarios(cur) -> Mapping[str, Cap]:
+    """The named caps of the release this request reads, by address key ('12', '15-12', '18', '20')."""
+    return named_caps_in(cur)
 
 
 @cached

@@ -6,8 +6,8 @@ import polars as pl
 import pytest
 
 from dashboard import benchmarks, chart_switches, figures_benchmark
+from dashboard.address import QueryError
 from dashboard.components.chart import chosen, pick_variant, variant_key
-from dashboard.state import QueryError
 from warehouse.build.benchmark import limit_curve
 
 
