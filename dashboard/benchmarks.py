@@ -17,10 +17,6 @@ LABEL_WORDS = {
     "lower_99_8": "lower than England (99.8%)",
     "not_compared": "not compared (no published figure)",
 }
-METHODS = {
-    "adjusted": "allowing for real variation between councils (random-effects funnel, Spiegelhalter 2005)",
-    "plain": "chance alone (plain Poisson funnel, no allowance for real variation)",
-}
 
 
 def label_words(label: str | None) -> str:

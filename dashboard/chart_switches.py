@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import polars as pl
 
-from dashboard import figures, figures_benchmark, profile, shaping
+from dashboard import profile, shaping
 from dashboard.benchmarks import LABEL_WORDS
 from dashboard.components.chart import Switch, SwitchGroup, variant_key
+from dashboard.figures import caseloads, variation
 
 MODELS = (("2025", "DfE 2025 model"), ("2021", "DfE April 2021 model"))
 STATS = (("mean", "Mean"), ("median", "Median"))
@@ -38,7 +39,7 @@ def funnel_switch(points: pl.DataFrame, curve: pl.DataFrame | None, highlight: s
         "adjusted",
     )
     return Switch(
-        (group,), {m: figures_benchmark.funnel(points, curve, m, highlight) for m in ("adjusted", "plain")}
+        (group,), {m: variation.funnel(points, curve, m, highlight) for m in ("adjusted", "plain")}
     )
 
 
@@ -78,7 +79,7 @@ def trend_switch(
     for model, _ in MODELS:
         for stat, _ in STATS:
             frame = profile.trend_frame(history, areas, neighbours, name, council["region_code"], model, stat)
-            fig = figures.trend_lines(frame, cap, cap_label, name)
+            fig = caseloads.trend_lines(frame, cap, cap_label, name)
             fig.update_layout(
                 title=dict(
                     text=f"Neighbours line: {_model_name(neighbours, model)}, {stat} of their averages",

@@ -6,10 +6,11 @@ import dash
 import polars as pl
 from dash import dcc, html
 
-from dashboard import figures, fmt, shaping, wording
+from dashboard import fmt, shaping, wording
 from dashboard.address import MAX_COMPARE, QueryError, parse_councils, parse_state, search
 from dashboard.components.chart import chart_block, data_table
 from dashboard.components.guard import guarded
+from dashboard.figures import caseloads
 from dashboard.reading import queries
 from dashboard.reading.page_release import pin
 from warehouse.domain import ENGLAND_CODE
@@ -149,7 +150,7 @@ def layout(**query: object) -> html.Div:
             chart_block(
                 "compare-trend",
                 "Caseload over time",
-                figures.trend_lines(trend, state.cap.threshold, f"{state.cap.threshold:g}"),
+                caseloads.trend_lines(trend, state.cap.threshold, f"{state.cap.threshold:g}"),
                 trend,
                 summary=f"Line chart of the average caseload of {', '.join(n for n in names.values())} "
                 "and England, every year published.",

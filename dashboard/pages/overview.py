@@ -6,12 +6,13 @@ import dash
 import polars as pl
 from dash import html
 
-from dashboard import figures, fmt, shaping, wording
+from dashboard import fmt, shaping, wording
 from dashboard.address import QueryError, parse_state
 from dashboard.components import shell
 from dashboard.components.chart import chart_block
 from dashboard.components.controls import state_form
 from dashboard.components.guard import guarded
+from dashboard.figures import caseloads
 from dashboard.reading import queries
 from warehouse.domain import Cap
 
@@ -103,7 +104,7 @@ def layout(**query: object) -> html.Div:
             chart_block(
                 "map",
                 "Every council on one map",
-                figures.hex_map(hexes, cap.threshold, cap_label, mode),
+                caseloads.hex_map(hexes, cap.threshold, cap_label, mode),
                 hexes.with_columns(
                     pl.when(pl.col("caseload_status") == "published")
                     .then(pl.col("caseload_fte"))
@@ -130,7 +131,7 @@ def layout(**query: object) -> html.Div:
             chart_block(
                 "ranked",
                 "Every council, ranked",
-                figures.ranked_bars(ranked, cap.threshold, cap_label, england),
+                caseloads.ranked_bars(ranked, cap.threshold, cap_label, england),
                 ranked,
                 summary=f"Bar chart of {ranked.height} councils from highest to lowest average "
                 f"caseload in {year}. "
@@ -153,7 +154,7 @@ def layout(**query: object) -> html.Div:
             chart_block(
                 "distribution",
                 "How council averages are spread",
-                figures.distribution(ranked["caseload_fte"].to_list(), cap.threshold, cap_label, england),
+                caseloads.distribution(ranked["caseload_fte"].to_list(), cap.threshold, cap_label, england),
                 ranked.select("la_name", "region_name", "caseload_fte", "caseload_note"),
                 summary=f"Histogram of the average caseload of {ranked.height} councils in {year}, "
                 "in bands one "

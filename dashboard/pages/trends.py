@@ -6,11 +6,12 @@ import dash
 import polars as pl
 from dash import html
 
-from dashboard import benchmarks, chart_switches, figures, figures_benchmark, shaping
+from dashboard import benchmarks, chart_switches, shaping
 from dashboard.address import parse_state
 from dashboard.components.chart import chart_block, chosen
 from dashboard.components.controls import state_form
 from dashboard.components.guard import guarded
+from dashboard.figures import caseloads, variation
 from dashboard.reading import queries
 
 dash.register_page(__name__, path="/trends", name="Trends", title="Trends: Caseload Watch")
@@ -47,7 +48,7 @@ def layout(**query: object) -> html.Div:
             chart_block(
                 "trend-areas",
                 "England and its regions",
-                figures.trend_lines(trend, cap.threshold, f"{cap.threshold:g}"),
+                caseloads.trend_lines(trend, cap.threshold, f"{cap.threshold:g}"),
                 trend,
                 summary="Line chart of the average caseload of England (dotted) and each region, every "
                 f"year from {min(years)} to {max(years)}, with the cap.",
@@ -78,7 +79,7 @@ def _lottery(sizes: pl.DataFrame) -> html.Section:
     return chart_block(
         "lottery",
         "The size of the postcode lottery",
-        figures_benchmark.lottery(sizes),
+        variation.lottery(sizes),
         sizes.sort("year"),
         summary=benchmarks.lottery_summary(sizes),
         intro="How far councils' average caseloads differ by more than chance: the standard deviation "

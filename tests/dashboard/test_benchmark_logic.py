@@ -5,9 +5,10 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from dashboard import benchmarks, chart_switches, figures_benchmark
+from dashboard import benchmarks, chart_switches
 from dashboard.address import QueryError
 from dashboard.components.chart import chosen, pick_variant, variant_key
+from dashboard.figures import variation as figures_benchmark
 from warehouse.build.benchmark import limit_curve
 
 
