@@ -15,6 +15,11 @@ def template_path(filename: str) -> Path | None:
     return names.get(filename)
 
 
+def template_files() -> list[str]:
+    """Every file in data/templates, by name, for the data page's list."""
+    return sorted(p.name for p in TEMPLATES_DIR.glob("*") if p.is_file()) if TEMPLATES_DIR.exists() else []
+
+
 def guide_text() -> str | None:
     """The submission guide's Markdown (data/templates/GUIDE.md), or None when it is absent."""
     path = template_path("GUIDE.md")

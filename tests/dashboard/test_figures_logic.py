@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import polars as pl
 
-from dashboard import profile, shaping
 from dashboard.figures import caseloads as figures
+from dashboard.views import council_facts as profile
+from dashboard.views import mart_rows as shaping
 
 
 def _caps() -> pl.DataFrame:

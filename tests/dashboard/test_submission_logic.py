@@ -9,9 +9,9 @@ import duckdb
 import polars as pl
 import pytest
 
-from dashboard import submission as sv
 from dashboard.address import parse_cap
-from dashboard.components.submission import submission_block
+from dashboard.views import submission as sv
+from dashboard.views.submission import submission_block
 from tests.dashboard.test_state_logic import CAPS
 from warehouse.config import Settings
 from warehouse.read import site as q

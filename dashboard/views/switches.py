@@ -1,4 +1,4 @@
-"""The switchable charts (issue 10): every variant drawn up front, so a control only picks one.
+"""The charts a reader can switch: every variant is drawn up front, so a control only picks one.
 
 Funnel: overdispersion-adjusted limits by default, plain (chance-only) limits on request.
 Council trend: statistical neighbours under the DfE 2025 or 2021 model, as a mean or a median.
@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import polars as pl
 
-from dashboard import profile, shaping
-from dashboard.benchmarks import LABEL_WORDS
 from dashboard.components.chart import Switch, SwitchGroup, variant_key
 from dashboard.figures import caseloads, variation
+from dashboard.figures.base import note_column
+from dashboard.views import council_facts
+from dashboard.views.benchmarks import LABEL_WORDS
 
 MODELS = (("2025", "DfE 2025 model"), ("2021", "DfE April 2021 model"))
 STATS = (("mean", "Mean"), ("median", "Median"))
@@ -53,7 +54,7 @@ def funnel_table(points: pl.DataFrame) -> pl.DataFrame:
         "upper_95",
         pl.col("label").replace(LABEL_WORDS),
         pl.col("unadjusted_label").replace(LABEL_WORDS),
-        shaping.note(points),
+        note_column(points),
     )
 
 
@@ -78,7 +79,9 @@ def trend_switch(
     name = council["la_name"]
     for model, _ in MODELS:
         for stat, _ in STATS:
-            frame = profile.trend_frame(history, areas, neighbours, name, council["region_code"], model, stat)
+            frame = council_facts.trend_frame(
+                history, areas, neighbours, name, council["region_code"], model, stat
+            )
             fig = caseloads.trend_lines(frame, cap, cap_label, name)
             fig.update_layout(
                 title=dict(
