@@ -13,7 +13,7 @@ from dash import Dash, dcc, html
 from flask import Response, abort
 
 from dashboard import api, security
-from dashboard.components import chart, controls, shell
+from dashboard.components import chart, controls, search, shell
 from dashboard.reading import queries
 from warehouse.config import Settings
 from warehouse.read.snapshot import SnapshotUnavailable
@@ -78,8 +78,9 @@ def create_app(settings: Settings | None = None) -> Dash:
     )
     app.layout = _shell
     app.index_string = app.index_string.replace("<html>", '<html lang="en-GB">')
-    chart.register(app)
-    controls.register(app)
+    chart.register(app)  # download, table and switch of every chart
+    controls.register(app)  # the year / cap form
+    search.register(app)  # the header's search and compare's "Add"
     api.register(app.server)  # /api/v1 and the release-aware /download routes
     _register_templates(app)
     security.install(app, settings_.rate_limit_per_minute, settings_.rate_limit_burst)

@@ -1,8 +1,9 @@
-"""The year / cap form and the council search; their callbacks only navigate.
+"""The year / cap form; its callback only navigates.
 
-Choosing a year or a cap changes the address (`?year=&cap=`), and the page is
-drawn again from it, so every view is shareable. The form applies on a button
-press (or Enter), not on every change, so keyboard users are not moved mid-choice.
+Choosing a year or a cap changes the address (`?year=&cap=`), and the page is drawn again from
+it, so every view is shareable. The form applies on a button press (or Enter), not on every
+change, so keyboard users are not moved mid-choice. The form offers the years and the named caps
+of the release the page shows.
 """
 
 from __future__ import annotations
@@ -11,14 +12,8 @@ from collections.abc import Mapping
 
 from dash import Dash, Input, Output, State, dcc, html, no_update
 
-from dashboard.address import (
-    CUSTOM_RANGE,
-    MAX_COMPARE,
-    QueryError,
-    cap_from_controls,
-    search,
-)
-from dashboard.reading import page_release, queries
+from dashboard.address import CUSTOM_RANGE, QueryError, cap_from_controls, search
+from dashboard.reading import page_release
 from warehouse.domain import CUSTOM_CAP_MAX, CUSTOM_CAP_MIN, Cap
 
 CUSTOM = "custom"
@@ -136,73 +131,6 @@ def controls_href(
     return search(context.get("path", "/"), **params), ""
 
 
-def resolve_search(text: str | None, index: list[dict]) -> tuple[str | None, list[dict]]:
-    """A typed name -> (address of the one council it means, or None; the matches to list).
-
-    Exact names (council or district) win; otherwise every council whose name or
-    district contains the text, at most ten.
-    """
-    needle = (text or "").strip().lower()
-    if not needle:
-        return None, []
-    exact = {r["slug"]: r for r in index if r["search_term"].lower() == needle}
-    if len(exact) == 1:
-        return f"/council/{next(iter(exact))}", []
-    found: dict[str, dict] = dict(exact)
-    for r in index:
-        if needle in r["search_term"].lower() and len(found) < 10:
-            found.setdefault(r["slug"], r)
-    if len(found) == 1:
-        return f"/council/{next(iter(found))}", []
-    return None, list(found.values())
-
-
-def search_results(matches: list[dict], text: str) -> list:
-    if not text.strip():
-        return [html.P("Type a council or town name, then press Find.")]
-    if not matches:
-        return [
-            html.P("No council or town in England matches that name. Try part of a name, such as 'York'.")
-        ]
-    return [
-        html.P(f"{len(matches)} councils match:"),
-        html.Ul(
-            [
-                html.Li(dcc.Link(f"{m['la_name']} ({m['region_name']})", href=f"/council/{m['slug']}"))
-                for m in matches
-            ]
-        ),
-    ]
-
-
-def compare_href(context: dict | None, text: str | None, index: list[dict]) -> tuple[str | None, str]:
-    """The compare address with one more council, or a message saying why not."""
-    context = context or {}
-    codes = list(context.get("codes") or [])
-    if not (text or "").strip():
-        return None, ""
-    href, matches = resolve_search(text, index)
-    if href is None:
-        return None, (
-            "Several councils match: type more of the name."
-            if matches
-            else "No council or town matches that name."
-        )
-    slug = href.rsplit("/", 1)[1]
-    code = next(r["la_code"] for r in index if r["slug"] == slug)
-    if code in codes:
-        return None, "That council is already chosen."
-    if len(codes) >= MAX_COMPARE:
-        return None, f"Compare up to {MAX_COMPARE} councils at a time."
-    return search(
-        "/compare",
-        councils=",".join([*codes, code]),
-        year=context.get("year"),
-        cap=context.get("cap"),
-        release=context.get("release"),
-    ), ""
-
-
 def register(app: Dash) -> None:
     """Callbacks are registered per app (not module-level), so create_app() can run twice."""
 
@@ -219,39 +147,8 @@ def register(app: Dash) -> None:
         State("ctl-cap", "options"),
         prevent_initial_call=True,
     )
-    def _apply(_clicks, _submit, context, year, cap_choice, custom, mode, options):
-        if not (_clicks or _submit):  # a re-drawn page, not a press
+    def _apply(clicks, submits, context, year, cap_choice, custom, mode, options):
+        if not (clicks or submits):  # a re-drawn page, not a press
             return no_update, no_update
         href, error = controls_href(context, year, cap_choice, custom, mode, options)
-        return (href or no_update), error
-
-    @app.callback(
-        Output("nav", "href", allow_duplicate=True),
-        Output("search-results", "children"),
-        Input("search-go", "n_clicks"),
-        Input("search-input", "n_submit"),
-        State("search-input", "value"),
-        prevent_initial_call=True,
-    )
-    def _search(_clicks, _submit, text):
-        if not (_clicks or _submit):
-            return no_update, no_update
-        href, matches = resolve_search(text, queries.search_index().to_dicts())
-        if href:
-            return href, []
-        return no_update, search_results(matches, text or "")
-
-    @app.callback(
-        Output("nav", "href", allow_duplicate=True),
-        Output("compare-error", "children"),
-        Input("compare-add", "n_clicks"),
-        Input("compare-input", "n_submit"),
-        State("compare-context", "data"),
-        State("compare-input", "value"),
-        prevent_initial_call=True,
-    )
-    def _compare_add(_clicks, _submit, context, text):
-        if not (_clicks or _submit):
-            return no_update, no_update
-        href, error = compare_href(context, text, queries.search_index().to_dicts())
         return (href or no_update), error

@@ -6,7 +6,8 @@ import polars as pl
 import pytest
 
 from dashboard.address import QueryError, named_caps, parse_cap, parse_councils, parse_state, search
-from dashboard.components.controls import compare_href, controls_href, resolve_search
+from dashboard.components.controls import controls_href
+from dashboard.components.search import compare_href, resolve_search
 
 YEARS = list(range(2017, 2026))
 # The named caps as a release publishes them (marts.caps), as YEARS are its years.
