@@ -11,9 +11,9 @@ from urllib.parse import urlencode
 import polars as pl
 from flask import Response, request
 
-from dashboard import bundle
 from dashboard.api import http
 from dashboard.api import params as p
+from dashboard.downloads import release_zip
 from dashboard.reading import queries
 from dashboard.reading.releases import Opened, kept_releases, open_release
 from warehouse.read import releases
@@ -45,7 +45,7 @@ def _envelope(opened: Opened, page: aq.Page | None, df: pl.DataFrame, limit: int
         nxt = f"{request.path}?{urlencode(query)}"
     return {
         "release": {"id": opened.release_id, "built_at": opened.built_at},
-        "citation": bundle.citation(opened.release_id, opened.built_at),
+        "citation": release_zip.citation(opened.release_id, opened.built_at),
         "total": page.total if page is not None else df.height,
         "limit": limit,
         "offset": offset,
@@ -58,7 +58,8 @@ def _envelope(opened: Opened, page: aq.Page | None, df: pl.DataFrame, limit: int
 def _answer(opened: Opened, etag: str, df: pl.DataFrame, fmt: str, stem: str,
             page: aq.Page | None = None, limit: int | None = None, offset: int = 0) -> Response:
     if fmt == "csv":
-        resp = http.csv_body(df, f"{bundle.SITE.lower().replace(' ', '-')}_{opened.release_id}_{stem}.csv")
+        name = f"{release_zip.SITE.lower().replace(' ', '-')}_{opened.release_id}_{stem}.csv"
+        resp = http.csv_body(df, name)
         resp.headers["X-Total-Count"] = str(page.total if page else df.height)
     else:
         resp = http.json_body(_envelope(opened, page, df, limit, offset))
@@ -172,6 +173,6 @@ def release_info() -> Response:
         etag = http.etag_for(opened.release_id)
         sources = aq.release_sources(opened.cursor)
         body = {"release": {"id": opened.release_id, "built_at": opened.built_at},
-                "citation": bundle.citation(opened.release_id, opened.built_at),
+                "citation": release_zip.citation(opened.release_id, opened.built_at),
                 "sources": sources.to_dicts()}
         return http.finish(http.json_body(body), etag, opened.release_id, opened.pinned)

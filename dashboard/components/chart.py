@@ -18,7 +18,7 @@ from dash import ALL, MATCH, ClientsideFunction, Dash, Input, Output, State, dcc
 
 from dashboard.address import parse_choice
 from dashboard.components.table import scrollable_table
-from dashboard.export import records_to_csv
+from dashboard.downloads.formats import records_to_csv
 
 MAX_TABLE_ROWS = 400
 TABLE_PENDING = "Loading the table…"

@@ -13,7 +13,7 @@ from dashboard.components import shell
 from dashboard.components.chart import chart_block, chosen
 from dashboard.components.controls import state_form
 from dashboard.components.notes import figure_note
-from dashboard.downloads import table_href
+from dashboard.downloads.routes import table_href
 from dashboard.reading import queries
 from dashboard.reading.page_release import pin
 from dashboard.views import benchmarks, council_facts, mart_rows, submission, switches

@@ -10,12 +10,12 @@ from __future__ import annotations
 import polars as pl
 from dash import dcc, html
 
-from dashboard import bundle
 from dashboard.address import search
 from dashboard.components.chart import data_table
 from dashboard.components.table import scrollable_table
-from dashboard.downloads import ZIP_NAME, table_href
-from dashboard.pages_support import template_files
+from dashboard.downloads import release_zip
+from dashboard.downloads.routes import ZIP_NAME, table_href
+from dashboard.downloads.templates import template_files
 from dashboard.reading.page_release import pin
 from dashboard.reading.releases import kept_releases, open_release
 from warehouse.read import site as q
@@ -108,7 +108,7 @@ def view() -> html.Div:
             "citation and a MANIFEST of sha256 sums.",
         ]),
         html.H2("Cite this release"),
-        html.Blockquote(bundle.citation(rid, built), id="citation"),
+        html.Blockquote(release_zip.citation(rid, built), id="citation"),
         html.H2("The rows behind a figure"),
         html.P("Pick a table, a council and a year: the CSV holds exactly those rows, with the release id "
                "in its name. Every figure on the site comes from one of these tables."),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dash import dcc, html
 
-from dashboard.pages_support import guide_text
+from dashboard.downloads.templates import guide_text
 
 
 def view() -> html.Main:

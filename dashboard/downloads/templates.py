@@ -1,4 +1,5 @@
-"""Files the site serves from the project itself (not the warehouse): the submission template."""
+"""Files the site serves from the project itself, not from a release: the councils' submission
+template and its guide, in data/templates."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Release-aware downloads: /download/<schema>.<table>.csv|parquet and the whole release as a zip.
+"""The /download routes: /download/<schema>.<table>.csv|parquet, the whole release as a zip, the
+rows behind a figure (the /data form), and the councils' submission templates.
 
 Tables are whitelisted against the release's own table list; filters (year, region, council,
 cap) are parsed strictly and bound into SQL. Every file name carries the release id, and so
@@ -12,12 +13,13 @@ import threading
 from collections import OrderedDict
 from urllib.parse import urlencode
 
-from flask import Flask, Response, redirect, request
+from flask import Flask, Response, abort, redirect, request
 
-from dashboard import bundle
 from dashboard.api import http
 from dashboard.api import params as p
-from dashboard.export import to_parquet
+from dashboard.downloads import release_zip
+from dashboard.downloads.formats import to_parquet
+from dashboard.downloads.templates import template_path
 from dashboard.reading import queries
 from dashboard.reading.releases import Opened, open_release
 from warehouse.read import releases
@@ -108,7 +110,7 @@ def zip_response() -> Response:
         with _zip_lock:  # one build at a time: a zip takes seconds and is kept per release
             body = _zips.get(opened.release_id)
             if body is None:
-                body = bundle.build_zip(opened.cursor, opened.release_id, opened.built_at)
+                body = release_zip.build_zip(opened.cursor, opened.release_id, opened.built_at)
                 _zips[opened.release_id] = body
                 while len(_zips) > 2:
                     _zips.popitem(last=False)
@@ -123,7 +125,7 @@ def zip_response() -> Response:
 
 def _guard(fn):
     """ApiError and a missing warehouse become friendly pages (security.error_response)."""
-    from dashboard.security import error_response
+    from dashboard.server.security import error_response
 
     def wrapped(*args: object, **kwargs: object) -> Response:
         try:
@@ -144,6 +146,19 @@ def register(server: Flask) -> None:
     server.add_url_rule("/download", "download_release", _guard(zip_response))
     server.add_url_rule("/download/<path:_rest>", "download_unknown", _guard(_unknown))
     server.add_url_rule("/download/rows", "download_rows", _guard(lambda: redirect(_rows_target(), code=302)))
+    server.add_url_rule("/download/template/<filename>", "download_template", _template)
+
+
+def _template(filename: str) -> Response:
+    """/download/template/<file>: the council submission template and its guide (data/templates)."""
+    path = template_path(filename)
+    if path is None:
+        abort(404)
+    return Response(
+        path.read_bytes(),
+        mimetype="application/octet-stream",
+        headers={"Content-Disposition": f'attachment; filename="{path.name}"'},
+    )
 
 
 def _unknown(_rest: str) -> Response:

@@ -22,7 +22,7 @@ from werkzeug.test import EnvironBuilder
 
 from dashboard.address import search
 from dashboard.reading import queries
-from dashboard.wsgi_cache import page_request
+from dashboard.server.response_cache import page_request
 from warehouse.read.snapshot import SnapshotUnavailable
 
 log = logging.getLogger(__name__)
