@@ -3,9 +3,10 @@
 Every function reads the published snapshot through `warehouse.read.site`; the cache key
 includes the snapshot's file and version, so a new release is picked up at once and nothing
 stale is ever served. A page drawn for `?release=<id>` reads that kept release instead, inside
-`reading(...)` (dashboard.reading.pinned): the pages call the same functions either way. Nothing
-here computes a figure, and no cost comes from this process's settings: a cap is priced at the
-cost per FTE stored in the release being read.
+`reading(...)` (dashboard.reading.page_release): the pages call the same functions either way.
+Nothing here computes a figure, and no cost comes from this process's settings: a cap is priced
+at the cost per FTE stored in the release being read, and the named caps are the release's own
+(marts.caps).
 
 The settings come from the app factory (`dashboard.app.create_app` calls `configure`): this
 module never reads the environment, so a test or a second app in one process says which
