@@ -35,6 +35,8 @@ class QueryError(ValueError):
 
 @dataclass(frozen=True)
 class PageState:
+    """The year and cap a page shows: the cap's address key and the cap itself."""
+
     year: int
     cap_key: str
     cap: Cap
@@ -97,6 +99,7 @@ def parse_cap(raw: str | None, named: Mapping[str, Cap]) -> tuple[str, Cap]:
 
 
 def parse_year(raw: str | None, years: list[int]) -> int:
+    """One of the release's years; the latest when the address gives none."""
     if raw in (None, ""):
         return max(years)
     if not str(raw).strip().isdigit() or int(raw) not in years:

@@ -1,4 +1,4 @@
-"""Reusable Dash pieces: no reads of their own beyond the search index, no page content.
+"""Reusable Dash pieces used by several pages (page content is in dashboard/views/).
 
     shell.py     header (menu from dash.page_registry), footer, friendly messages, headline figures
     controls.py  the year / cap form and its callback

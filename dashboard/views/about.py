@@ -94,6 +94,7 @@ lines are labelled, not only coloured. Known gaps: the charts' hover details are
 
 
 def view() -> html.Div:
+    """The method in words (TEXT), then a link to the data."""
     return html.Div(
         [
             html.H1("About the figures and the method", tabIndex="-1"),

@@ -32,6 +32,7 @@ def endpoint(path: str, op: dict) -> html.Section:
 
 
 def view() -> html.Div:
+    """The API's description, examples and every endpoint, from dashboard.api.openapi.spec."""
     doc = spec()
     return html.Div([
         html.H1("API", tabIndex="-1"),

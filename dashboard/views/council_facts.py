@@ -172,6 +172,7 @@ def _names(joined: str) -> str:
 
 
 def context_rows(context: dict | None) -> list[tuple[str, str]]:
+    """The Context list (marts.la_year_context): workforce rates, children in need, Ofsted."""
     if not context:
         return [("Context", "Not in this release.")]
     c = context
@@ -261,6 +262,7 @@ def citation(
     years: tuple[int, int],
     today: dt.date | None = None,
 ) -> str:
+    """How to cite the council's figures: the publisher, the years, the release, the licence."""
     today = today or dt.date.today()
     title = "Children's social work workforce"
     vintage = source.get("vintage") if source else ""

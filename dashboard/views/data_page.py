@@ -64,6 +64,7 @@ def rows_form(councils: pl.DataFrame, years: list[int], tables: list[str]) -> ht
 
 
 def table_item(full: str, description: str, cols: pl.DataFrame, release_id: str) -> html.Li:
+    """One published table: what it holds, its CSV and Parquet, its columns."""
     names = {fmt: f"{ZIP_NAME}_{release_id}_{full}.{fmt}" for fmt in ("csv", "parquet")}
     return html.Li([
         html.H3(full),

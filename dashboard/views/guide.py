@@ -12,6 +12,7 @@ from dashboard.downloads.templates import guide_text
 
 
 def view() -> html.Main:
+    """data/templates/GUIDE.md as the page, or a line saying this copy of the site has none."""
     text = guide_text()
     body = (dcc.Markdown(text, link_target="_self") if text
             else html.P("The submission guide is not in this copy of the site."))

@@ -198,6 +198,7 @@ def _teams_table(view: SubmissionView) -> html.Div:
 
 
 def submission_block(view: SubmissionView) -> html.Div:
+    """One submission: its facts, its bands and teams; a demo one labelled on every part."""
     demo = view.is_demo
     return html.Div(
         className="submission demo" if demo else "submission",
@@ -213,6 +214,7 @@ def submission_block(view: SubmissionView) -> html.Div:
 
 
 def submission_section(views: list[SubmissionView]) -> html.Section:
+    """The section: each submission, or how a council can send one."""
     if not views:
         body = [
             html.P(

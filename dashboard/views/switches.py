@@ -30,6 +30,7 @@ FUNNEL_COLUMNS = {
 
 
 def funnel_switch(points: pl.DataFrame, curve: pl.DataFrame | None, highlight: str | None = None) -> Switch:
+    """The funnel with adjusted limits (the default) and with plain ones; `highlight` a la_code."""
     group = SwitchGroup(
         "limits",
         "Funnel limits",

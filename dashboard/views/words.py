@@ -16,6 +16,7 @@ NO_FIGURE = {k: v for k, v in EMPTY_STATUSES.items() if k != "blank"}
 
 
 def value(v: float | int | None, status: str | None = "published", digits: int = 1, suffix: str = "") -> str:
+    """A published figure as text; any other status is words ('not published (x)'), never a number."""
     if status in NO_FIGURE:
         return f"no figure ({NO_FIGURE[status]})"
     if status not in (None, "published"):
@@ -26,10 +27,12 @@ def value(v: float | int | None, status: str | None = "published", digits: int =
 
 
 def count(v: float | int | None) -> str:
+    """A whole count with thousands separators: '1,212,804'."""
     return "no figure" if v is None else f"{round(v):,}"
 
 
 def money(v: float | None) -> str:
+    """Pounds, in millions or billions once large: '£6.0 million'."""
     if v is None:
         return "no figure"
     if abs(v) >= 1e9:
@@ -40,6 +43,7 @@ def money(v: float | None) -> str:
 
 
 def status_note(status: str | None) -> str:
+    """What a suppression symbol means ('x' -> 'not available'), from warehouse.domain."""
     return SYMBOLS.get(status or "", status or "")
 
 
