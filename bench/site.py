@@ -7,7 +7,7 @@ a cap and a year change (the same callback with ?cap= / ?year=: the controls nav
 the page is drawn from the address). The floor, in the same run: the overview's callback
 response served as a static JSON file by http.server, under the same load. Scale-out: the
 20-client run again against --processes server processes, round-robin. With the cache on,
-each server first warms it (dashboard/warm.py) and the bench waits for that; then every warmed
+each server first warms it (dashboard/server/warm.py) and the bench waits for that; then every warmed
 address is requested once (the first render after a publish) and under 20 clients. Last,
 headless Chromium: time to interactive and the bytes of a first visit.
 
@@ -205,13 +205,13 @@ def _sample(env: dict[str, str]) -> dict[str, str | int]:
 
 
 def warmed_mix(env: dict[str, str]) -> list[loadgen.Request]:
-    """One request per address the server warms (dashboard/warm.py), as a browser sends it."""
-    from dashboard import warm
+    """One request per address the server warms (dashboard/server/warm.py), as a browser sends it."""
     from dashboard.app import create_app
-    from dashboard.wsgi_cache import page_request
+    from dashboard.server import warm
+    from dashboard.server.response_cache import page_request
     from warehouse.config import Settings
 
-    create_app(Settings.from_env(env))  # registers the pages and points dashboard.data at the release
+    create_app(Settings.from_env(env))  # registers the pages and points the site's reads at the release
     return [
         loadgen.Request("first render (warmed)", "POST", "/_dash-update-component", page_request(p, q), POST)
         for p, q in warm.addresses()

@@ -14,7 +14,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from dashboard.serve import serve
+    from dashboard.server.serve import serve
 
     return serve(host=args.host, port=args.port, threads=args.threads, cache=not args.no_cache)
 

@@ -1,7 +1,10 @@
-"""The Dash app factory: `create_app(settings)`; `server` for WSGI servers.
+"""The Dash app factory, `create_app(settings)`, and `server` for WSGI servers: the one place the
+site's parts are put together.
 
-The site reads only the published snapshot, read-only (warehouse.read.snapshot). The
-shell is a function, so each page load sees the current release.
+The factory (and `caseload serve`, which calls it) is the only code in the site that reads the
+environment; everything else is given its settings. The site reads only the published snapshot,
+read-only (warehouse.read.snapshot). The shell is a function, so each page load sees the current
+release.
 """
 
 from __future__ import annotations
@@ -10,10 +13,11 @@ from pathlib import Path
 
 import dash
 from dash import Dash, dcc, html
-from flask import Response, abort
 
-from dashboard import api, data, security
-from dashboard.components import chart, controls, shell
+from dashboard import api
+from dashboard.components import chart, controls, search, shell
+from dashboard.reading import queries
+from dashboard.server import security
 from warehouse.config import Settings
 from warehouse.read.snapshot import SnapshotUnavailable
 
@@ -21,9 +25,11 @@ HERE = Path(__file__).parent
 
 
 def _shell() -> html.Div:
+    """The frame around every page: the menu, the search box (every searchable name), the footer
+    (when the latest release was built), and the stores the callbacks navigate through."""
     try:
-        names = sorted(set(data.search_index()["search_term"].to_list()))
-        release = data.release()
+        names = sorted(set(queries.search_index()["search_term"].to_list()))
+        release = queries.release()
         built, latest = release.get("built_at"), release.get("release_id")
         built_text = f"{built:%d %B %Y, %H:%M} UTC" if built else None
     except SnapshotUnavailable:
@@ -40,25 +46,11 @@ def _shell() -> html.Div:
     )
 
 
-def _register_templates(app: Dash) -> None:
-    """/download/template/<file>: the council submission template and its guide (data/templates)."""
-    from dashboard.pages_support import template_path
-
-    @app.server.route("/download/template/<filename>")
-    def download_template(filename: str) -> Response:
-        path = template_path(filename)
-        if path is None:
-            abort(404)
-        return Response(
-            path.read_bytes(),
-            mimetype="application/octet-stream",
-            headers={"Content-Disposition": f'attachment; filename="{path.name}"'},
-        )
-
-
 def create_app(settings: Settings | None = None) -> Dash:
+    """A new app reading the release `settings` names (from the environment when not given); it can
+    run more than once in a process, because pages and callbacks are registered per app."""
     settings_ = settings or Settings.from_env()
-    data.configure(settings_)
+    queries.configure(settings_)
     app = Dash(
         __package__,
         use_pages=True,
@@ -77,10 +69,10 @@ def create_app(settings: Settings | None = None) -> Dash:
     )
     app.layout = _shell
     app.index_string = app.index_string.replace("<html>", '<html lang="en-GB">')
-    chart.register(app)
-    controls.register(app)
-    api.register(app.server)  # /api/v1 and the release-aware /download routes
-    _register_templates(app)
+    chart.register(app)  # download, table and switch of every chart
+    controls.register(app)  # the year / cap form
+    search.register(app)  # the header's search and compare's "Add"
+    api.register(app.server)  # /api/v1, and /download: the tables, the zip, the templates
     security.install(app, settings_.rate_limit_per_minute, settings_.rate_limit_burst)
     return app
 

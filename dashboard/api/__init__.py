@@ -1,7 +1,7 @@
 """/api/v1: read-only JSON and CSV of the published figures, on the site's own Flask server.
 
 `register(server)` is the one call `create_app` makes; it also adds the download routes
-(dashboard.downloads) and CORS for both. Documented in docs/api.md and at /api.
+(dashboard/downloads/routes.py) and CORS for both. Documented in docs/api.md and at /api.
 """
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ from collections.abc import Callable
 
 from flask import Flask, Response
 
-from dashboard import downloads
 from dashboard.api import http, openapi, routes
 from dashboard.api.params import ApiError
+from dashboard.downloads import routes as downloads
 from warehouse.read.snapshot import SnapshotUnavailable
 
 ENDPOINTS: dict[str, Callable[..., Response]] = {
@@ -27,7 +27,7 @@ ENDPOINTS: dict[str, Callable[..., Response]] = {
 
 
 def _guarded(fn: Callable[..., Response]) -> Callable[..., Response]:
-    from dashboard.security import error_response
+    from dashboard.server.security import error_response
 
     def view(**kwargs: object) -> Response:
         try:

@@ -15,7 +15,7 @@ import math
 
 from flask import Flask, Response, request
 
-from dashboard.export import to_download_csv
+from dashboard.downloads.formats import to_download_csv
 
 RELEASE_HEADER = "X-Caseload-Release"
 CURRENT_MAX_AGE = 300

@@ -9,6 +9,7 @@ import math
 import re
 from collections.abc import Callable, Iterable, Mapping
 
+from warehouse.domain import CUSTOM_CAP_MAX, CUSTOM_CAP_MIN, Cap
 from warehouse.read.releases import RELEASE_ID_RE
 
 MAX_VALUE_LENGTH = 100
@@ -19,8 +20,6 @@ COUNCIL_KEY_RE = re.compile(r"^(?:[A-Za-z]\d{8}(?: / [A-Za-z]\d{8})?|[A-Za-z0-9]
 COUNCIL_KEY_HELP = ("Give a council by its GSS code (E09000033; any year's code, or a joint return's member "
                     "code such as E09000021) or its slug (westminster).")
 REGION_RE = re.compile(r"^E12\d{6}$")
-SITE_CAPS = {"12": "cap_12", "15-12": "guarantee_15_12", "18": "target_18", "20": "cap_20"}
-CUSTOM_CAP_MIN, CUSTOM_CAP_MAX = 5.0, 40.0
 
 
 class ApiError(Exception):
@@ -85,23 +84,24 @@ def council(raw: str | None, resolve: Callable[[str], str | None]) -> str | None
     return code
 
 
-def cap(raw: str | None, scenario_ids: list[str], allow_custom: bool = True) -> str | float | None:
-    """A named scenario (cap_12 ... or the site's 12, 15-12, 18, 20), or a number from 5 to 40."""
+def cap(raw: str | None, named: Mapping[str, Cap], allow_custom: bool = True) -> str | float | None:
+    """A named scenario of this release (its id, cap_12 ..., or its key on the site, 12, 15-12 ...;
+    `named` from marts.caps by key), or a number in the custom range."""
     if raw is None:
         return None
-    if raw in scenario_ids:
+    ids = [c.scenario_id for c in named.values()]
+    if raw in ids:
         return raw
-    if raw in SITE_CAPS and SITE_CAPS[raw] in scenario_ids:
-        return SITE_CAPS[raw]
-    names = ", ".join(scenario_ids)
+    if raw in named:
+        return named[raw].scenario_id
     try:
         value = float(raw)
     except ValueError:
         value = math.nan
     if allow_custom and math.isfinite(value) and CUSTOM_CAP_MIN <= value <= CUSTOM_CAP_MAX:
         return round(value, 1)
-    extra = " or a number from 5 to 40" if allow_custom else ""
-    raise ApiError(400, f"cap must be one of {names}, 12, 15-12, 18, 20{extra}.")
+    extra = f" or a number from {CUSTOM_CAP_MIN:g} to {CUSTOM_CAP_MAX:g}" if allow_custom else ""
+    raise ApiError(400, f"cap must be one of {', '.join([*ids, *named])}{extra}.")
 
 
 def whole(raw: str | None, name: str, default: int, low: int, high: int) -> int:

@@ -1,4 +1,4 @@
-"""Read-only /api/v1 endpoints. Each reads one release through one cursor (dashboard.releasedata).
+"""Read-only /api/v1 endpoints. Each reads one release through one cursor (dashboard.reading.releases).
 
 Handlers parse every parameter strictly (dashboard.api.params), ask warehouse.read.tables for
 rows (bound parameters only) and answer JSON or CSV with ETag, Cache-Control and the release id.
@@ -11,10 +11,11 @@ from urllib.parse import urlencode
 import polars as pl
 from flask import Response, request
 
-from dashboard import bundle, data
 from dashboard.api import http
 from dashboard.api import params as p
-from dashboard.releasedata import Opened, kept_releases, open_release
+from dashboard.downloads import release_zip
+from dashboard.reading import queries
+from dashboard.reading.releases import Opened, kept_releases, open_release
 from warehouse.read import releases
 from warehouse.read import site as q
 from warehouse.read import tables as aq
@@ -27,7 +28,7 @@ def _args(allowed: tuple[str, ...]) -> dict[str, str]:
 
 
 def _release(args: dict[str, str]) -> str | None:
-    return p.release(args.get("release"), releases.release_ids(data.settings().releases_dir))
+    return p.release(args.get("release"), releases.release_ids(queries.settings().releases_dir))
 
 
 def _revalidate(opened: Opened) -> tuple[str, Response | None]:
@@ -44,7 +45,7 @@ def _envelope(opened: Opened, page: aq.Page | None, df: pl.DataFrame, limit: int
         nxt = f"{request.path}?{urlencode(query)}"
     return {
         "release": {"id": opened.release_id, "built_at": opened.built_at},
-        "citation": bundle.citation(opened.release_id, opened.built_at),
+        "citation": release_zip.citation(opened.release_id, opened.built_at),
         "total": page.total if page is not None else df.height,
         "limit": limit,
         "offset": offset,
@@ -57,7 +58,8 @@ def _envelope(opened: Opened, page: aq.Page | None, df: pl.DataFrame, limit: int
 def _answer(opened: Opened, etag: str, df: pl.DataFrame, fmt: str, stem: str,
             page: aq.Page | None = None, limit: int | None = None, offset: int = 0) -> Response:
     if fmt == "csv":
-        resp = http.csv_body(df, f"{bundle.SITE.lower().replace(' ', '-')}_{opened.release_id}_{stem}.csv")
+        name = f"{release_zip.SITE.lower().replace(' ', '-')}_{opened.release_id}_{stem}.csv"
+        resp = http.csv_body(df, name)
         resp.headers["X-Total-Count"] = str(page.total if page else df.height)
     else:
         resp = http.json_body(_envelope(opened, page, df, limit, offset))
@@ -81,7 +83,7 @@ def la_year() -> Response:
             "region": p.region(args.get("region"), aq.regions(cur)),
             "council": p.council(args.get("council"), lambda key: aq.council_code(cur, key)),
         }
-        cap = p.cap(args.get("cap"), aq.scenario_ids(cur))
+        cap = p.cap(args.get("cap"), queries.named_caps_in(cur))
         if cap is None:
             page = aq.filtered(cur, "marts", "la_year", filters, limit, offset)
         elif isinstance(cap, str):
@@ -171,6 +173,6 @@ def release_info() -> Response:
         etag = http.etag_for(opened.release_id)
         sources = aq.release_sources(opened.cursor)
         body = {"release": {"id": opened.release_id, "built_at": opened.built_at},
-                "citation": bundle.citation(opened.release_id, opened.built_at),
+                "citation": release_zip.citation(opened.release_id, opened.built_at),
                 "sources": sources.to_dicts()}
         return http.finish(http.json_body(body), etag, opened.release_id, opened.pinned)

@@ -16,9 +16,9 @@ import plotly.graph_objects as go
 import polars as pl
 from dash import ALL, MATCH, ClientsideFunction, Dash, Input, Output, State, dcc, html, no_update
 
+from dashboard.address import parse_choice
 from dashboard.components.table import scrollable_table
-from dashboard.export import records_to_csv
-from dashboard.state import parse_choice
+from dashboard.downloads.formats import records_to_csv
 
 MAX_TABLE_ROWS = 400
 TABLE_PENDING = "Loading the table…"

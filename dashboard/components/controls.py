@@ -1,20 +1,29 @@
-"""The year / cap form and the council search; their callbacks only navigate.
+"""The year / cap form; its callback only navigates.
 
-Choosing a year or a cap changes the address (`?year=&cap=`), and the page is
-drawn again from it, so every view is shareable. The form applies on a button
-press (or Enter), not on every change, so keyboard users are not moved mid-choice.
+Choosing a year or a cap changes the address (`?year=&cap=`), and the page is drawn again from
+it, so every view is shareable. The form applies on a button press (or Enter), not on every
+change, so keyboard users are not moved mid-choice. The form offers the years and the named caps
+of the release the page shows.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from dash import Dash, Input, Output, State, dcc, html, no_update
 
-from dashboard import data, release_view
-from dashboard.state import CAP_SCENARIOS, MAX_COMPARE, QueryError, cap_from_controls, search
+from dashboard.address import CUSTOM_RANGE, QueryError, cap_from_controls, search
+from dashboard.reading import page_release
+from warehouse.domain import CUSTOM_CAP_MAX, CUSTOM_CAP_MIN, Cap
 
-CAP_OPTIONS = [{"label": cap.label, "value": key} for key, cap in CAP_SCENARIOS.items()] + [
-    {"label": "Custom", "value": "custom"}
-]
+CUSTOM = "custom"
+
+
+def cap_options(named: Mapping[str, Cap]) -> list[dict[str, str]]:
+    """The cap radio buttons: the release's named caps in its order, then Custom."""
+    return [{"label": cap.label, "value": key} for key, cap in named.items()] + [
+        {"label": "Custom", "value": CUSTOM}
+    ]
 
 
 def state_form(
@@ -22,11 +31,12 @@ def state_form(
     year: int,
     years: list[int],
     cap_key: str,
+    named: Mapping[str, Cap],
     *,
     mode: str | None = None,
-    extra: dict | None = None,
 ) -> html.Div:
-    custom = cap_key not in CAP_SCENARIOS
+    """The form for `path`: the release's years and named caps, and a custom cap."""
+    custom = cap_key not in named
     children = [
         html.Fieldset(
             [
@@ -45,17 +55,17 @@ def state_form(
                 html.Legend("Caseload cap"),
                 dcc.RadioItems(
                     id="ctl-cap",
-                    options=CAP_OPTIONS,
-                    value="custom" if custom else cap_key,
+                    options=cap_options(named),
+                    value=CUSTOM if custom else cap_key,
                     inline=True,
                     className="radio-row",
                 ),
-                html.Label("Custom cap (5 to 40)", htmlFor="ctl-custom", className="inline-label"),
+                html.Label(f"Custom cap ({CUSTOM_RANGE})", htmlFor="ctl-custom", className="inline-label"),
                 dcc.Input(
                     id="ctl-custom",
                     type="number",
-                    min=5,
-                    max=40,
+                    min=_whole(CUSTOM_CAP_MIN),
+                    max=_whole(CUSTOM_CAP_MAX),
                     step=0.5,
                     value=float(cap_key) if custom else None,
                     className="custom-cap",
@@ -86,94 +96,39 @@ def state_form(
     children += [
         html.Button("Show", id="ctl-apply", type="button", className="button primary"),
         html.P(id="ctl-error", role="alert", className="error"),
-        # the release the page shows goes into every address the form writes (release_view.pin)
-        dcc.Store(id="ctl-context", data={"path": path, "extra": {**release_view.pin(), **(extra or {})}}),
+        # the release the page shows goes into every address the form writes (page_release.pin)
+        dcc.Store(id="ctl-context", data={"path": path, "extra": page_release.pin()}),
     ]
     return html.Div(
         children, className="state-form", role="group", **{"aria-label": "Choose the year and the cap"}
     )
 
 
+def _whole(v: float) -> float | int:
+    """5.0 as 5, so the input's min and max read as they are written."""
+    return int(v) if v.is_integer() else v
+
+
 def controls_href(
-    context: dict | None, year: int | None, cap_choice: str | None, custom: object, mode: str | None
+    context: dict | None,
+    year: int | None,
+    cap_choice: str | None,
+    custom: object,
+    mode: str | None,
+    options: list[dict] | None = None,
 ) -> tuple[str | None, str]:
-    """The address the form describes, or an error message to show."""
+    """The address the form describes, or an error message to show. `options` are the cap radio
+    buttons the form offered (the named caps of the release it was drawn from)."""
     context = context or {}
+    named = [o["value"] for o in options or () if o["value"] != CUSTOM]
     try:
-        cap = cap_from_controls(cap_choice, custom)
+        cap = cap_from_controls(cap_choice, custom, named)
     except QueryError as exc:
         return None, str(exc)
     params = {"year": year, "cap": cap, **(context.get("extra") or {})}
     if mode and mode != "caseload":
         params["map"] = mode
     return search(context.get("path", "/"), **params), ""
-
-
-def resolve_search(text: str | None, index: list[dict]) -> tuple[str | None, list[dict]]:
-    """A typed name -> (address of the one council it means, or None; the matches to list).
-
-    Exact names (council or district) win; otherwise every council whose name or
-    district contains the text, at most ten.
-    """
-    needle = (text or "").strip().lower()
-    if not needle:
-        return None, []
-    exact = {r["slug"]: r for r in index if r["search_term"].lower() == needle}
-    if len(exact) == 1:
-        return f"/council/{next(iter(exact))}", []
-    found: dict[str, dict] = dict(exact)
-    for r in index:
-        if needle in r["search_term"].lower() and len(found) < 10:
-            found.setdefault(r["slug"], r)
-    if len(found) == 1:
-        return f"/council/{next(iter(found))}", []
-    return None, list(found.values())
-
-
-def search_results(matches: list[dict], text: str) -> list:
-    if not text.strip():
-        return [html.P("Type a council or town name, then press Find.")]
-    if not matches:
-        return [
-            html.P("No council or town in England matches that name. Try part of a name, such as 'York'.")
-        ]
-    return [
-        html.P(f"{len(matches)} councils match:"),
-        html.Ul(
-            [
-                html.Li(dcc.Link(f"{m['la_name']} ({m['region_name']})", href=f"/council/{m['slug']}"))
-                for m in matches
-            ]
-        ),
-    ]
-
-
-def compare_href(context: dict | None, text: str | None, index: list[dict]) -> tuple[str | None, str]:
-    """The compare address with one more council, or a message saying why not."""
-    context = context or {}
-    codes = list(context.get("codes") or [])
-    if not (text or "").strip():
-        return None, ""
-    href, matches = resolve_search(text, index)
-    if href is None:
-        return None, (
-            "Several councils match: type more of the name."
-            if matches
-            else "No council or town matches that name."
-        )
-    slug = href.rsplit("/", 1)[1]
-    code = next(r["la_code"] for r in index if r["slug"] == slug)
-    if code in codes:
-        return None, "That council is already chosen."
-    if len(codes) >= MAX_COMPARE:
-        return None, f"Compare up to {MAX_COMPARE} councils at a time."
-    return search(
-        "/compare",
-        councils=",".join([*codes, code]),
-        year=context.get("year"),
-        cap=context.get("cap"),
-        release=context.get("release"),
-    ), ""
 
 
 def register(app: Dash) -> None:
@@ -189,41 +144,11 @@ def register(app: Dash) -> None:
         State("ctl-cap", "value"),
         State("ctl-custom", "value"),
         State("ctl-mode", "value"),
+        State("ctl-cap", "options"),
         prevent_initial_call=True,
     )
-    def _apply(_clicks, _submit, context, year, cap_choice, custom, mode):
-        if not (_clicks or _submit):  # a re-drawn page, not a press
+    def _apply(clicks, submits, context, year, cap_choice, custom, mode, options):
+        if not (clicks or submits):  # a re-drawn page, not a press
             return no_update, no_update
-        href, error = controls_href(context, year, cap_choice, custom, mode)
-        return (href or no_update), error
-
-    @app.callback(
-        Output("nav", "href", allow_duplicate=True),
-        Output("search-results", "children"),
-        Input("search-go", "n_clicks"),
-        Input("search-input", "n_submit"),
-        State("search-input", "value"),
-        prevent_initial_call=True,
-    )
-    def _search(_clicks, _submit, text):
-        if not (_clicks or _submit):
-            return no_update, no_update
-        href, matches = resolve_search(text, data.search_index().to_dicts())
-        if href:
-            return href, []
-        return no_update, search_results(matches, text or "")
-
-    @app.callback(
-        Output("nav", "href", allow_duplicate=True),
-        Output("compare-error", "children"),
-        Input("compare-add", "n_clicks"),
-        Input("compare-input", "n_submit"),
-        State("compare-context", "data"),
-        State("compare-input", "value"),
-        prevent_initial_call=True,
-    )
-    def _compare_add(_clicks, _submit, context, text):
-        if not (_clicks or _submit):
-            return no_update, no_update
-        href, error = compare_href(context, text, data.search_index().to_dicts())
+        href, error = controls_href(context, year, cap_choice, custom, mode, options)
         return (href or no_update), error

@@ -1,6 +1,6 @@
 """Every page layout runs inside `guarded`: bad input or no data gives a friendly page.
 
-It also reads `release=` for the page (dashboard.release_view): the layout draws from that
+It also reads `release=` for the page (dashboard.reading.page_release): the layout draws from that
 release and, when it is an older one, gets the notice on top; layouts never see `release`.
 """
 
@@ -12,9 +12,9 @@ from functools import wraps
 
 import dash
 
-from dashboard import release_view
+from dashboard.address import QueryError
 from dashboard.components import shell
-from dashboard.state import QueryError
+from dashboard.reading import page_release
 from warehouse.read.snapshot import SnapshotUnavailable
 
 log = logging.getLogger(__name__)
@@ -31,10 +31,10 @@ def guarded(fn: Callable[..., object] | None = None, *, releases: bool = True) -
         try:
             if not releases:
                 return fn(**query)
-            with release_view.pinned(query) as view:
+            with page_release.pinned(query) as view:
                 page = fn(**{k: v for k, v in query.items() if k != "release"})
-                path, rest = release_view.page_address(_template(fn), query)
-                return release_view.with_notice(view, page, release_view.latest_href(path, rest))
+                path, rest = page_release.page_address(_template(fn), query)
+                return page_release.with_notice(view, page, page_release.latest_href(path, rest))
         except QueryError as exc:
             return shell.message("We could not show that view", f"{exc} The address may have been mistyped.")
         except SnapshotUnavailable:

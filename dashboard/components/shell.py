@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import dash
 from dash import dcc, html
 
-NAV = (
-    ("/", "Overview"),
-    ("/compare", "Compare"),
-    ("/trends", "Trends"),
-    ("/data", "Data and downloads"),
-    ("/about", "About and method"),
-)
+from dashboard.components.search import search_box
+
+
+def menu() -> list[tuple[str, str]]:
+    """(address, name) of every page registered with `menu=True`, in its `order` (Dash keeps
+    `dash.page_registry` sorted by it): the header's menu follows the pages, never a list of its own."""
+    return [(p["relative_path"], p["name"]) for p in dash.page_registry.values() if p.get("menu")]
 
 
 def header(search_names: list[str]) -> html.Header:
+    """Skip link, brand, the menu and the search box; `search_names` are offered as you type."""
     return html.Header(
         className="site-header",
         children=[
@@ -23,40 +25,18 @@ def header(search_names: list[str]) -> html.Header:
                 children=[
                     dcc.Link("Caseload Watch", href="/", className="brand"),
                     html.Nav(
-                        html.Ul([html.Li(dcc.Link(label, href=href)) for href, label in NAV]),
+                        html.Ul([html.Li(dcc.Link(label, href=href)) for href, label in menu()]),
                         **{"aria-label": "Main"},
                     ),
                 ],
             ),
-            html.Div(
-                className="search-form",
-                role="search",
-                id="search-form",
-                children=[
-                    html.Label("Find a council or a town", htmlFor="search-input"),
-                    html.Div(
-                        className="search-row",
-                        children=[
-                            dcc.Input(
-                                id="search-input",
-                                type="search",
-                                list="council-names",
-                                debounce=False,
-                                autoComplete="off",
-                                placeholder="e.g. Leeds, Harrogate, Camden",
-                            ),
-                            html.Button("Find", id="search-go", type="button", className="button"),
-                        ],
-                    ),
-                    html.Datalist(id="council-names", children=[html.Option(value=n) for n in search_names]),
-                    html.Div(id="search-results", role="status", **{"aria-live": "polite"}),
-                ],
-            ),
+            search_box(search_names),
         ],
     )
 
 
 def footer(built_at: str | None) -> html.Footer:
+    """Sources and licence, and when the latest release was built."""
     # The shell is the same for every address (and cached per release), so it names the latest
     # release; a page pinned to an older one says so in its own notice.
     built = f"Latest release built {built_at}." if built_at else "No release has been published yet."
@@ -99,6 +79,7 @@ def message(
 
 
 def headline(label: str, value: str, note: str = "") -> html.Div:
+    """One of the overview's headline figures: the value large, what it counts, a note."""
     return html.Div(
         className="headline",
         children=[

@@ -1,28 +1,17 @@
-"""The submission guide (`/guide`): every template column explained with an example.
-
-The text is data/templates/GUIDE.md, the same file councils download beside the template,
-so the page and the download never disagree.
-"""
+"""The submission guide (`/guide`): every template column explained with an example."""
 
 from __future__ import annotations
 
 import dash
-from dash import dcc, html
+from dash import html
 
-from dashboard.pages_support import guide_text
+from dashboard.views import guide
 
-dash.register_page(__name__, path="/guide", name="Submission guide",
-                   title="Submission guide for councils: Caseload Watch")
+dash.register_page(
+    __name__, path="/guide", name="Submission guide", title="Submission guide for councils: Caseload Watch"
+)
 
 
-def layout(**_query: str) -> html.Main:
-    text = guide_text()
-    body = (dcc.Markdown(text, link_target="_self") if text
-            else html.P("The submission guide is not in this copy of the site."))
-    return html.Main(
-        [
-            body,
-            html.P([html.A("Download the template and this guide", href="/data"), "."]),
-        ],
-        className="page prose",
-    )
+def layout(**_query: object) -> html.Main:
+    """No query; reads no release."""
+    return guide.view()

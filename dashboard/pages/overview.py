@@ -1,17 +1,14 @@
-"""Overview (`/`): England's headline numbers for a year and cap; the map, the ranking, the spread."""
+"""Overview (`/`): England against a cap; every council on a map, ranked, and their spread."""
 
 from __future__ import annotations
 
 import dash
-import polars as pl
 from dash import html
 
-from dashboard import data, figures, fmt, shaping, wording
-from dashboard.components import shell
-from dashboard.components.chart import chart_block
-from dashboard.components.controls import state_form
+from dashboard.address import parse_map_mode, parse_state
 from dashboard.components.guard import guarded
-from dashboard.state import QueryError, parse_state
+from dashboard.reading import queries
+from dashboard.views import overview
 
 dash.register_page(
     __name__,
@@ -19,163 +16,13 @@ dash.register_page(
     name="Overview",
     title="Caseload Watch: England overview",
     description="Children's social worker caseloads in every English council against a cap.",
+    order=0,
+    menu=True,
 )
-
-MAP_MODES = ("caseload", "distance")
 
 
 @guarded
 def layout(**query: object) -> html.Div:
-    years = data.years()
-    state = parse_state(query, years)
-    mode = str(query.get("map") or "caseload")
-    if mode not in MAP_MODES:
-        raise QueryError("The map can be coloured by 'caseload' or 'distance'.")
-    year, cap = state.year, state.cap
-    caps = data.council_caps(year, cap)
-    areas = data.area_year(year)
-    england = shaping.england_value(areas)
-    summary = data.england_cap_summary(year, cap)
-    cap_label = f"{cap.threshold:g}"
-    hexes = shaping.hex_frame(data.hex_layout(), caps)
-    ranked = shaping.ranked_frame(caps, shaping.region_averages(areas))
-    missing = shaping.not_published(caps)
-    over, published = summary["councils_over"], summary["councils_published"]
-    return html.Div(
-        [
-            html.H1(f"Children's social worker caseloads in England, {year}", tabIndex="-1"),
-            html.P(
-                "How many children each children's social worker carries, on average, in every "
-                "English council, "
-                "and what a cap on caseloads would mean. Figures are the position at 30 September."
-            ),
-            state_form("/", year, years, state.cap_key, mode=mode),
-            html.Section(
-                className="headlines",
-                **{"aria-label": "England's headline figures"},
-                children=[
-                    html.H2(f"England in {year}, against a cap of {cap.label}"),
-                    html.Div(
-                        className="headline-grid",
-                        children=[
-                            shell.headline(
-                                "England average caseload",
-                                fmt.value(summary["caseload_fte"], summary["caseload_status"]),
-                                "children per case-holding social worker (FTE)",
-                            ),
-                            shell.headline(
-                                "councils over the cap",
-                                f"{over} of {published}",
-                                "councils with a published average",
-                            ),
-                            shell.headline(
-                                "children aged 0 to 17 live in those councils",
-                                fmt.count(summary["children_in_councils_over"]),
-                                f"ONS mid-{summary['population_year']} estimate",
-                            ),
-                            shell.headline(
-                                "more social workers (FTE) to bring those councils' averages to the cap",
-                                wording.at_least(summary["additional_fte"]),
-                                f"{wording.OVER_CAP_ONLY} {wording.LOWER_BOUND_NOTE}",
-                            ),
-                            shell.headline(
-                                "a year, the cost of those social workers",
-                                fmt.money(summary["cost_gbp"]),
-                                f"at £{summary['cost_per_fte_gbp']:,.0f} per FTE, salary and on-costs; "
-                                "a lower bound too",
-                            ),
-                        ],
-                    ),
-                    _cap_note(cap),
-                    html.P(
-                        [
-                            "Not published this year: ",
-                            ", ".join(f"{n} ({fmt.status_note(s)}, '{s}')" for n, s in missing),
-                            ".",
-                        ]
-                    )
-                    if missing
-                    else None,
-                ],
-            ),
-            chart_block(
-                "map",
-                "Every council on one map",
-                figures.hex_map(hexes, cap.threshold, cap_label, mode),
-                hexes.with_columns(
-                    pl.when(pl.col("caseload_status") == "published")
-                    .then(pl.col("caseload_fte"))
-                    .alias("caseload_fte")
-                ),
-                summary=f"Hex map of {hexes.height} hexes, one per council, coloured by "
-                f"{'distance from the cap' if mode == 'distance' else 'average caseload'}. Councils over "
-                f"the cap of {cap_label} have a thick black outline; grey hexes have no published figure.",
-                intro="Each hexagon is one council, placed roughly where it is, so London "
-                "boroughs are as visible "
-                "as counties. Kingston and Richmond share one return, so both show the same figure.",
-                columns={
-                    "hex_name": "Hex",
-                    "la_name": "Council (return)",
-                    "region_name": "Region",
-                    "caseload_fte": "Caseload",
-                    "caseload_status": "Status",
-                    "over_cap": "Over the cap",
-                    "excess": "Above the cap by",
-                    "caseload_note": "Note",
-                },
-                filename=f"caseload-map-{year}-cap-{state.cap_key}",
-            ),
-            chart_block(
-                "ranked",
-                "Every council, ranked",
-                figures.ranked_bars(ranked, cap.threshold, cap_label, england),
-                ranked,
-                summary=f"Bar chart of {ranked.height} councils from highest to lowest average "
-                f"caseload in {year}. "
-                f"{over} are above the dashed cap line at {cap_label}; the dotted line is England's "
-                f"average ({fmt.value(england)}); diamonds mark each council's regional average.",
-                columns={
-                    "position": "Position",
-                    "la_name": "Council",
-                    "region_name": "Region",
-                    "caseload_fte": "Caseload",
-                    "region_average": "Region average",
-                    "over_cap": "Over the cap",
-                    "excess": "Above the cap by",
-                    "additional_fte": "Extra social workers (FTE), at least",
-                    "cost_gbp": "Cost a year (£)",
-                    "caseload_note": "Note",
-                },
-                filename=f"caseload-ranked-{year}-cap-{state.cap_key}",
-            ),
-            chart_block(
-                "distribution",
-                "How council averages are spread",
-                figures.distribution(ranked["caseload_fte"].to_list(), cap.threshold, cap_label, england),
-                ranked.select("la_name", "region_name", "caseload_fte", "caseload_note"),
-                summary=f"Histogram of the average caseload of {ranked.height} councils in {year}, "
-                "in bands one "
-                f"child wide, with the cap ({cap_label}) and England's average marked.",
-                intro="An average hides spread inside a council too: some social workers carry "
-                "many more cases.",
-                columns={"la_name": "Council", "region_name": "Region", "caseload_fte": "Caseload",
-                         "caseload_note": "Note"},
-                filename=f"caseload-distribution-{year}",
-            ),
-        ]
-    )
-
-
-def _cap_note(cap: object) -> html.P | None:
-    if getattr(cap, "nq_threshold", None) is None:
-        return html.P(
-            "A council is over the cap when its published average (one decimal place) is above it: "
-            "15.0 is at a cap of 15, not over it.",
-            className="note",
-        )
-    return html.P(
-        "This scenario caps experienced social workers at 15 children and newly qualified ones at 12. "
-        "Councils' published averages are compared with 15: the share of newly qualified workers in "
-        "each council is not published, so the lower cap for them cannot be applied here.",
-        className="note",
-    )
+    """`?year=&cap=` against this release's years and named caps; `?map=caseload|distance`."""
+    state = parse_state(query, queries.years(), queries.cap_scenarios())
+    return overview.view(state, parse_map_mode(query.get("map")))

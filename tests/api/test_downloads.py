@@ -12,7 +12,7 @@ import polars as pl
 import pytest
 from polars.testing import assert_frame_equal
 
-from dashboard.export import to_download_csv
+from dashboard.downloads.formats import to_download_csv
 
 pytestmark = pytest.mark.shared_data
 

@@ -102,7 +102,8 @@ def test_a_pinned_release_prices_as_it_was_built_and_as_its_downloads_say(base, 
 
 def test_the_site_prices_a_custom_cap_at_the_releases_cost(base, served):
     """The overview over real HTTP, and the site's data functions it calls, at a cap of 14."""
-    from dashboard import data, fmt
+    from dashboard.reading import queries as data
+    from dashboard.views import words as fmt
 
     with requests.Session() as s:
         rows = _rows(s, f"{base}/api/v1/la-year", year=2025, cap="14")

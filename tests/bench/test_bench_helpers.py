@@ -16,7 +16,7 @@ from types import ModuleType
 
 import pytest
 
-from dashboard.wsgi_cache import CachingGzip
+from dashboard.server.response_cache import CachingGzip
 from warehouse.config import PROJECT_ROOT
 
 

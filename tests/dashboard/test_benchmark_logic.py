@@ -5,9 +5,11 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from dashboard import benchmarks, chart_switches, figures_benchmark
+from dashboard.address import QueryError
 from dashboard.components.chart import chosen, pick_variant, variant_key
-from dashboard.state import QueryError
+from dashboard.figures import variation as figures_benchmark
+from dashboard.views import benchmarks
+from dashboard.views import switches as chart_switches
 from warehouse.build.benchmark import limit_curve
 
 

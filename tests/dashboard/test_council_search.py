@@ -9,7 +9,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from dashboard.components.controls import resolve_search
+from dashboard.components.search import resolve_search
 from tests.metrics.centres_fixture import make_country
 from warehouse.build.steps import run_step
 from warehouse.read.site import search_index

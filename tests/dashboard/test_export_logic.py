@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 
 from dashboard.components.chart import download_payload
-from dashboard.export import neutralise, records_to_csv, to_csv
+from dashboard.downloads.formats import neutralise, records_to_csv, to_csv
 
 
 def test_neutralise_formulas_not_numbers():

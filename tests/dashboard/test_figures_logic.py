@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import polars as pl
 
-from dashboard import figures, profile, shaping
+from dashboard.figures import caseloads as figures
+from dashboard.views import council_facts as profile
+from dashboard.views import mart_rows as shaping
 
 
 def _caps() -> pl.DataFrame:
@@ -99,7 +101,7 @@ def test_caveats_say_which_release_revised_a_figure():
 def test_every_figure_gets_the_site_template_without_setting_it_per_figure():
     import plotly.graph_objects as go
 
-    from dashboard import figures_benchmark  # noqa: F401  (imports figures: the default is the site's)
+    from dashboard.figures import variation as figures_benchmark  # noqa: F401  (imports figures: the default is the site's)
 
     fig = figures._base(go.Figure(), 300)
     assert fig.layout.template.layout.plot_bgcolor == "white"  # plotly_white, not plotly's grey

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dashboard.pages_support import guide_text
+from dashboard.downloads.templates import guide_text
 from pipeline.submissions.spec import TEMPLATE_COLUMNS
 
 

@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import polars as pl
 
-from dashboard import chart_switches, figures, figures_benchmark, profile, shaping
 from dashboard.components.chart import download_payload
+from dashboard.figures import caseloads as figures
+from dashboard.figures import variation as figures_benchmark
+from dashboard.views import council_facts as profile
+from dashboard.views import mart_rows as shaping
+from dashboard.views import switches as chart_switches
 
 NOTE = "Halved since 2024 (20.3 to 10.1): check with the council before quoting."
 

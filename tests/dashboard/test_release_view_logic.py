@@ -7,9 +7,10 @@ import datetime as dt
 import dash
 import pytest
 
-from dashboard import data, release_view
-from dashboard.release_view import ReleaseView, latest_href, notice, page_address, parse_release
-from dashboard.state import QueryError
+from dashboard.address import QueryError
+from dashboard.reading import page_release as release_view
+from dashboard.reading import queries as data
+from dashboard.reading.page_release import ReleaseView, latest_href, notice, page_address, parse_release
 from tests.dashboard.test_submission_logic import _texts
 from warehouse.config import Settings
 from warehouse.read.releases import release_ids

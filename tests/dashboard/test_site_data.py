@@ -83,16 +83,17 @@ def test_table_downloads_are_whitelisted(shared_warehouse: Settings):
 
 def test_site_cap_figures_are_the_marts_figures(shared_warehouse: Settings):
     """One definition: the site's figures for a named cap equal marts.la_year_cap / area_year_cap."""
-    from dashboard.state import CAP_SCENARIOS
+    from dashboard.reading.queries import named_caps_in
 
     with Snapshot(shared_warehouse.warehouse_path).cursor() as cur:
-        site = q.council_caps(cur, 2025, CAP_SCENARIOS["18"])
+        named = named_caps_in(cur)  # the release's own caps (marts.caps), by address key
+        site = q.council_caps(cur, 2025, named["18"])
         mart = q.frame(
             cur,
             "SELECT la_code, over_cap, additional_fte_needed FROM marts.la_year_cap "
             "WHERE year = 2025 AND cap = 18 ORDER BY la_code",
         )
-        england = q.england_cap_summary(cur, 2025, CAP_SCENARIOS["18"])
+        england = q.england_cap_summary(cur, 2025, named["18"])
         eng_mart = cur.execute(
             "SELECT n_las_over_cap, additional_fte_needed FROM marts.area_year_cap "
             "WHERE year = 2025 AND cap = 18 AND area_code = 'E92000001'"

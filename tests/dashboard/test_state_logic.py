@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
+import polars as pl
 import pytest
 
-from dashboard.components.controls import compare_href, controls_href, resolve_search
-from dashboard.state import QueryError, parse_cap, parse_councils, parse_state, search
+from dashboard.address import QueryError, named_caps, parse_cap, parse_councils, parse_state, search
+from dashboard.components.controls import controls_href
+from dashboard.components.search import compare_href, resolve_search
 
 YEARS = list(range(2017, 2026))
+# The named caps as a release publishes them (marts.caps), as YEARS are its years.
+CAPS = named_caps(
+    pl.DataFrame(
+        {
+            "scenario_id": ["cap_12", "guarantee_15_12", "target_18", "cap_20"],
+            "label": ["Legal cap of 12", "Caseload guarantee 15 / 12", "Council target of 18",
+                      "Proposed national cap of 20"],
+            "cap_experienced": [12.0, 15.0, 18.0, 20.0],
+            "cap_newly_qualified": [12.0, 12.0, 18.0, 20.0],
+            "cap": [12.0, 15.0, 18.0, 20.0],
+            "sort_order": [1, 2, 3, 4],
+        }
+    )
+)
 INDEX = [
     {
         "search_term": "Leeds",
@@ -45,7 +61,7 @@ INDEX = [
 
 
 def test_defaults_are_latest_year_and_cap_18():
-    state = parse_state({}, YEARS)
+    state = parse_state({}, YEARS, CAPS)
     assert (state.year, state.cap_key, state.cap.threshold) == (2025, "18", 18.0)
 
 
@@ -61,21 +77,21 @@ def test_defaults_are_latest_year_and_cap_18():
     ],
 )
 def test_caps_named_and_custom(raw, key, threshold):
-    got_key, cap = parse_cap(raw)
+    got_key, cap = parse_cap(raw, CAPS)
     assert (got_key, cap.threshold) == (key, threshold)
 
 
 @pytest.mark.parametrize("raw", ["abc", "0", "100", "nan", "inf", "<script>alert(1)</script>", "-5"])
 def test_bad_caps_are_refused_without_echo(raw):
     with pytest.raises(QueryError) as exc:
-        parse_cap(raw)
+        parse_cap(raw, CAPS)
     assert len(raw) < 3 or raw not in str(exc.value)
 
 
 @pytest.mark.parametrize("raw", ["1999", "abc", "2025.5", "<b>"])
 def test_bad_years_are_refused(raw):
     with pytest.raises(QueryError):
-        parse_state({"year": raw}, YEARS)
+        parse_state({"year": raw}, YEARS, CAPS)
 
 
 def test_councils_list_rules():
@@ -116,3 +132,46 @@ def test_compare_adds_a_council_once():
     )
     assert compare_href(ctx, "Leeds", INDEX)[0] is None
     assert compare_href(ctx, "", INDEX) == (None, "")
+
+
+def test_named_caps_are_the_releases_keyed_by_their_caps_with_the_sites_short_labels():
+    assert list(CAPS) == ["12", "15-12", "18", "20"]  # marts.caps order, keys from warehouse.domain.cap_key
+    assert [c.label for c in CAPS.values()] == [
+        "12 children", "15 (12 for newly qualified)", "18 children", "20 children"
+    ]
+    assert (CAPS["15-12"].scenario_id, CAPS["15-12"].threshold, CAPS["15-12"].nq_threshold) == (
+        "guarantee_15_12", 15.0, 12.0
+    )
+    assert CAPS["18"].nq_threshold is None
+
+
+def test_a_release_offers_its_own_caps_only():
+    older = named_caps(
+        pl.DataFrame({"scenario_id": ["cap_12", "target_18"], "label": ["Legal cap of 12", "Target of 18"],
+                      "cap_experienced": [12.0, 18.0], "cap_newly_qualified": [12.0, 18.0],
+                      "cap": [12.0, 18.0], "sort_order": [1, 2]})
+    )
+    assert parse_cap("20", older)[1].label == "20 children (custom)"
+    with pytest.raises(QueryError) as exc:
+        parse_cap("15-12", older)
+    assert str(exc.value) == "The cap must be 12, 18 or a number from 5 to 40."
+    assert named_caps(None) == {}
+
+
+def test_the_form_and_the_api_take_the_releases_keys():
+    from dashboard.api import params
+    from dashboard.components.controls import cap_options
+
+    options = cap_options(CAPS)
+    assert [o["label"] for o in options][-1] == "Custom"
+    assert controls_href({"path": "/trends", "extra": {}}, 2025, "15-12", None, None, options) == (
+        "/trends?year=2025&cap=15-12", ""
+    )
+    named = [params.cap(raw, CAPS) for raw in ("15-12", "target_18", "14")]
+    assert named == ["guarantee_15_12", "target_18", 14.0]
+    with pytest.raises(params.ApiError) as exc:
+        params.cap("13-10", CAPS)
+    assert exc.value.message == (
+        "cap must be one of cap_12, guarantee_15_12, target_18, cap_20, 12, 15-12, 18, 20 "
+        "or a number from 5 to 40."
+    )

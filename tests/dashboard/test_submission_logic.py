@@ -9,9 +9,10 @@ import duckdb
 import polars as pl
 import pytest
 
-from dashboard import submission as sv
-from dashboard.components.submission import submission_block
-from dashboard.state import parse_cap
+from dashboard.address import parse_cap
+from dashboard.views import submission as sv
+from dashboard.views.submission import submission_block
+from tests.dashboard.test_state_logic import CAPS
 from warehouse.config import Settings
 from warehouse.read import site as q
 
@@ -100,7 +101,7 @@ def _texts(component: object) -> list[str]:
 
 
 def test_suppressed_figures_are_words_never_numbers():
-    view = sv.submission_views(_snapshot(), _caps(), _bands(), parse_cap("18")[1])[0]
+    view = sv.submission_views(_snapshot(), _caps(), _bands(), parse_cap("18", CAPS)[1])[0]
     team = view.teams[0]
     assert team["Team"] == "care leavers"
     for col in ("Case holders", "Mean", "Median", "90th percentile", "Above the cap"):
@@ -111,27 +112,29 @@ def test_suppressed_figures_are_words_never_numbers():
 
 
 def test_facts_sit_beside_the_published_average_and_follow_the_cap():
-    facts = dict(sv.submission_views(_snapshot(), _caps(), _bands(), parse_cap("18")[1])[0].facts)
+    facts = dict(sv.submission_views(_snapshot(), _caps(), _bands(), parse_cap("18", CAPS)[1])[0].facts)
     assert facts["Snapshot date"] == "30 September 2025"
     assert facts["Case holders"] == "40 workers with a case"
     assert facts["Average (mean) caseload"] == "17.2 children per FTE"
     assert facts["Published average for comparison"].startswith("17.0 (Department for Education")
     assert facts["Median caseload"] == "16.5" and facts["90th percentile"].startswith("23.4")
     assert facts["Above the cap of 18 children"] == "22.5% of case holders (9 workers)"
-    guarantee = dict(sv.submission_views(_snapshot(), _caps(), _bands(), parse_cap("15-12")[1])[0].facts)
+    guarantee = dict(
+        sv.submission_views(_snapshot(), _caps(), _bands(), parse_cap("15-12", CAPS)[1])[0].facts
+    )
     assert guarantee["Above the cap of 15 (12 for newly qualified)"].startswith("52.5%")
-    custom = dict(sv.submission_views(_snapshot(), _caps(), _bands(), parse_cap("16.5")[1])[0].facts)
+    custom = dict(sv.submission_views(_snapshot(), _caps(), _bands(), parse_cap("16.5", CAPS)[1])[0].facts)
     assert "named caps" in custom["Above the cap of 16.5 children (custom)"]
 
 
 def test_demo_is_labelled_wherever_it_appears():
-    view = sv.submission_views(_snapshot(True), _caps(True), _bands(True), parse_cap("18")[1])[0]
+    view = sv.submission_views(_snapshot(True), _caps(True), _bands(True), parse_cap("18", CAPS)[1])[0]
     assert view.is_demo and view.title.startswith("Demo data (synthetic): Aton")
     texts = _texts(submission_block(view))
     assert texts[0] == "Demo data (synthetic)"
     captions = [t for t in texts if "Case holders by caseload band" in t or "By team" in t]
     assert len(captions) == 2 and all(t.startswith("Demo data (synthetic)") for t in captions)
-    real = sv.submission_views(_snapshot(), _caps(), _bands(), parse_cap("18")[1])[0]
+    real = sv.submission_views(_snapshot(), _caps(), _bands(), parse_cap("18", CAPS)[1])[0]
     assert not any("Demo" in t for t in _texts(submission_block(real)))
 
 
@@ -163,7 +166,7 @@ def test_default_hides_demo_rows(marts: duckdb.DuckDBPyConnection):
         assert shown["is_demo"].any()
     views = sv.submission_views(
         *(f(marts, ["E1"], True) for f in (q.submission_snapshot, q.submission_caps, q.submission_bands)),
-        parse_cap("18")[1],
+        parse_cap("18", CAPS)[1],
     )
     assert [v.is_demo for v in views] == [False, True]  # the council's own first, the demo labelled after
 

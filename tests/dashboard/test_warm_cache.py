@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from dashboard.wsgi_cache import PAGES_OUTPUT, CachingGzip, body_key, page_request, query_key
+from dashboard.server.response_cache import PAGES_OUTPUT, CachingGzip, body_key, page_request, query_key
 
 
 def _browser_body(pathname: str, search: str, changed: list[str]) -> bytes:
@@ -71,7 +71,7 @@ def test_the_warmed_answer_is_what_a_browser_gets_and_a_publish_expires_it():
         return [json.dumps({"n": len(calls)}).encode()]
 
     app = CachingGzip(inner, lambda: release[0])
-    from dashboard.warm import _post
+    from dashboard.server.warm import _post
 
     assert _post(app, page_request("/council/leeds", "")).startswith("200")
     browser = _browser_body("/council/leeds", "", ["_pages_location.pathname", "_pages_location.search"])
@@ -84,7 +84,8 @@ def test_the_warmed_answer_is_what_a_browser_gets_and_a_publish_expires_it():
 
 @pytest.mark.shared_data
 def test_the_warmer_draws_every_first_view_into_the_cache(site):
-    from dashboard import data, warm
+    from dashboard.reading import queries as data
+    from dashboard.server import warm
 
     views = warm.addresses()
     paths = {p for p, _ in views}

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dashboard import profile, wording
+from dashboard.views import council_facts as profile
+from dashboard.views import words as wording
 
 
 def _over_cap_row(additional: float | None) -> dict:

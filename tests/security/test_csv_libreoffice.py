@@ -11,7 +11,7 @@ import openpyxl
 import polars as pl
 import pytest
 
-from dashboard.export import to_download_csv
+from dashboard.downloads.formats import to_download_csv
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = pytest.mark.skipif(

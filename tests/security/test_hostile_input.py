@@ -9,7 +9,7 @@ from urllib.parse import quote
 import pytest
 import requests
 
-from dashboard.security import RateLimiter
+from dashboard.server.security import RateLimiter
 from tests.live_site import page_content, running
 from warehouse.config import Settings
 

@@ -10,7 +10,7 @@ layout and callback list (the same for every reader of a release). Only successf
 without cookies are kept; the API and downloads (which answer Range requests) pass through.
 
 The key of a callback is its body, with two exceptions that make browsers and the warmer
-(dashboard/warm.py) share entries: the `endId` a browser adds to every callback URL (a token
+(dashboard/server/warm.py) share entries: the `endId` a browser adds to every callback URL (a token
 per page load, used only by background callbacks, which the site has none of) is left out,
 and Dash's pages callback, which draws a page from its pathname and search alone, is keyed by
 those two (the renderer's `changedPropIds` differ between a first load and a navigation).

@@ -1,4 +1,5 @@
-"""The council profile's content as plain data: facts, trend series, caveats, citation.
+"""The council profile's content as plain data and words: key facts, the trend series, context,
+caveats and the citation.
 
 Values come from the marts as published (la_year, la_year_position, la_year_neighbours,
 la_year_context, revisions); these functions pick the rows and word them.
@@ -11,7 +12,8 @@ from typing import NamedTuple
 
 import polars as pl
 
-from dashboard import fmt, shaping, wording
+from dashboard.figures.base import note_column
+from dashboard.views import words
 from warehouse.domain import ENGLAND_CODE
 
 
@@ -45,7 +47,7 @@ def trend_frame(
             "year",
             pl.col("caseload_fte").alias("value"),
             pl.col("caseload_status").alias("status"),
-            shaping.note(history, "note"),
+            note_column(history, "note"),
         )
     ]
     for code, label in ((ENGLAND_CODE, "England"), (region_code or "", None)):
@@ -92,7 +94,7 @@ def facts(
     out: list[Fact] = []
     if cap_row is None:
         return [Fact("Caseload", f"No return for {year} under this council's current name or code.")]
-    value = fmt.value(cap_row["caseload_fte"], cap_row["caseload_status"])
+    value = words.value(cap_row["caseload_fte"], cap_row["caseload_status"])
     out.append(
         Fact(
             f"Average caseload, {year}",
@@ -107,11 +109,11 @@ def facts(
             Fact(
                 "Against the cap",
                 f"Over the cap of {cap_label} by {cap_row['excess']:.1f}. "
-                + wording.additional_workers_sentence(cap_row["additional_fte"]),
+                + words.additional_workers_sentence(cap_row["additional_fte"]),
             )
         )
     else:
-        out.append(Fact("Against the cap", f"At or under the cap of {cap_label}. {wording.NONE_NEEDED}"))
+        out.append(Fact("Against the cap", f"At or under the cap of {cap_label}. {words.NONE_NEEDED}"))
     if position:
         if position.get("rank_highest") is not None:
             out.append(
@@ -170,21 +172,22 @@ def _names(joined: str) -> str:
 
 
 def context_rows(context: dict | None) -> list[tuple[str, str]]:
+    """The Context list (marts.la_year_context): workforce rates, children in need, Ofsted."""
     if not context:
         return [("Context", "Not in this release.")]
     c = context
     rows = [
-        ("Agency workers", fmt.value(c["agency_rate_fte"], c["agency_rate_fte_status"], suffix="%")),
-        ("Vacancy rate", fmt.value(c["vacancy_rate_fte"], c["vacancy_rate_fte_status"], suffix="%")),
-        ("Turnover rate", fmt.value(c["turnover_rate_fte"], c["turnover_rate_fte_status"], suffix="%")),
-        ("Sickness absence", fmt.value(c["absence_rate_fte"], c["absence_rate_fte_status"], suffix="%")),
+        ("Agency workers", words.value(c["agency_rate_fte"], c["agency_rate_fte_status"], suffix="%")),
+        ("Vacancy rate", words.value(c["vacancy_rate_fte"], c["vacancy_rate_fte_status"], suffix="%")),
+        ("Turnover rate", words.value(c["turnover_rate_fte"], c["turnover_rate_fte_status"], suffix="%")),
+        ("Sickness absence", words.value(c["absence_rate_fte"], c["absence_rate_fte_status"], suffix="%")),
         (
             f"Children in need per 10,000 children (31 March {c['cin_year'] or '—'})",
-            fmt.value(c["cin_per_10000"], c.get("cin_per_10000_status", c["cin_status"]), digits=0),
+            words.value(c["cin_per_10000"], c.get("cin_per_10000_status", c["cin_status"]), digits=0),
         ),
         (
             f"Children in care with 3 or more social workers in the year ({c['sw_year'] or '—'})",
-            fmt.value(
+            words.value(
                 c["pct_cla_3plus_social_workers"],
                 None if c["pct_cla_3plus_social_workers"] is not None else "blank",
                 suffix="%",
@@ -228,7 +231,7 @@ def caveats(
     for row in suppressed.iter_rows(named=True):
         out.append(
             f"{row['year']}: caseload not published ({row['caseload_status']}, "
-            f"{fmt.status_note(row['caseload_status'])})."
+            f"{words.status_note(row['caseload_status'])})."
         )
     if notes is not None and notes.height:
         for row in notes.filter(pl.col("note_kind") == "large_change").sort("year").iter_rows(named=True):
@@ -245,8 +248,8 @@ def caveats(
         for row in revisions.head(8).iter_rows(named=True):
             out.append(
                 f"Revised in the {releases[0]}: {row['year']} {row['measure'].replace('_', ' ')} was "
-                f"{fmt.value(row['previous_value'], row['previous_status'])} in the {releases[1]}, "
-                f"now {fmt.value(row['current_value'], row['current_status'])} ({row['revision_kind']})."
+                f"{words.value(row['previous_value'], row['previous_status'])} in the {releases[1]}, "
+                f"now {words.value(row['current_value'], row['current_status'])} ({row['revision_kind']})."
             )
     out.append("An average caseload hides spread: some social workers in any council carry far more cases.")
     return out
@@ -259,6 +262,7 @@ def citation(
     years: tuple[int, int],
     today: dt.date | None = None,
 ) -> str:
+    """How to cite the council's figures: the publisher, the years, the release, the licence."""
     today = today or dt.date.today()
     title = "Children's social work workforce"
     vintage = source.get("vintage") if source else ""

@@ -1,4 +1,5 @@
-"""Files the site serves from the project itself (not the warehouse): the submission template."""
+"""Files the site serves from the project itself, not from a release: the councils' submission
+template and its guide, in data/templates."""
 
 from __future__ import annotations
 
@@ -13,6 +14,11 @@ def template_path(filename: str) -> Path | None:
         return None
     names = {p.name: p for p in TEMPLATES_DIR.iterdir() if p.is_file()}
     return names.get(filename)
+
+
+def template_files() -> list[str]:
+    """Every file in data/templates, by name, for the data page's list."""
+    return sorted(p.name for p in TEMPLATES_DIR.glob("*") if p.is_file()) if TEMPLATES_DIR.exists() else []
 
 
 def guide_text() -> str | None:

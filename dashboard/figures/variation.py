@@ -1,4 +1,5 @@
-"""Pure figure functions for the benchmarks (issue 10): funnel plot, size of the lottery.
+"""How far councils vary: the funnel plot (each council against England, allowing for its size)
+and the size of the postcode lottery over the years. Pure functions: data in, figure out.
 
 The funnel's curves come from warehouse.build.benchmark.limit_curve (the formula the marts' limits
 use, with the published tau); each council's label is read from marts.la_year_benchmark.
@@ -12,11 +13,14 @@ import plotly.graph_objects as go
 import polars as pl
 from plotly.subplots import make_subplots
 
-from dashboard import shaping
-from dashboard.benchmarks import METHODS
-from dashboard.figures import ENGLAND_C, FONT, Y_TITLE, _base, add_line, hover_note
+from dashboard.figures.base import ENGLAND_C, FONT, Y_TITLE, _base, add_line, hover_note, note_column
 
 HIGHER, LOWER, SIMILAR = "#b35806", "#542788", "#7f7f7f"
+# Written on the funnel: which limits it draws.
+METHODS = {
+    "adjusted": "allowing for real variation between councils (random-effects funnel, Spiegelhalter 2005)",
+    "plain": "chance alone (plain Poisson funnel, no allowance for real variation)",
+}
 LIMIT_COLUMNS = {
     "adjusted": ("lower_95", "upper_95", "lower_99_8", "upper_99_8", "label"),
     "plain": (
@@ -41,7 +45,7 @@ def _points(points: pl.DataFrame, method: str) -> pl.DataFrame:
         pl.col("denominator").alias("x"),
         pl.col("value").alias("y"),
         pl.col(LIMIT_COLUMNS[method][-1]).alias("label"),
-        shaping.note(points),
+        note_column(points),
     )
 
 
@@ -51,7 +55,7 @@ def funnel(
     method: str = "adjusted",
     highlight: str | None = None,
 ) -> go.Figure:
-    """`points`: queries_benchmark.funnel_points (caseload, one year); `curve`: its funnel_curve;
+    """`points`: warehouse.read.benchmarks.funnel_points (caseload, one year); `curve`: its funnel_curve;
     `highlight`: a la_code. Each council is marked by its label under `method`."""
     df = _points(points, method)
     fig = go.Figure()

@@ -1,13 +1,22 @@
-"""Benchmarks (issue 10) as plain data: each measure's label in words, rank, quartile, a line of why.
+"""Benchmarks: each council compared with England, the council page's "Compared with England"
+section. Each measure's label in words, its rank and quartile, a line of why, and the table.
 
 Everything is read from marts.la_year_benchmark and marts.benchmark_measures as published.
-Labels say higher or lower than England, never better or worse; the colour only repeats
-the words (a colour-blind-safe orange / purple pair, docs/site.md).
+Labels say higher or lower than England, never better or worse; the colour only repeats the
+words (orange higher, purple lower, grey similar: a colour-blind-safe pair, docs/site.md), so
+nothing is carried by colour alone. The lottery's summary (how far councils differ, Trends) is
+written here too, from marts.lottery_size.
 """
 
 from __future__ import annotations
 
 import polars as pl
+from dash import html
+
+from dashboard.components.notes import figure_note
+from dashboard.components.table import scrollable_table
+
+COLUMNS = ("Measure", "Value", "Compared with England", "Rank", "Quartile")
 
 LABEL_WORDS = {
     "similar": "similar to England",
@@ -16,10 +25,6 @@ LABEL_WORDS = {
     "lower_95": "lower than England (95%)",
     "lower_99_8": "lower than England (99.8%)",
     "not_compared": "not compared (no published figure)",
-}
-METHODS = {
-    "adjusted": "allowing for real variation between councils (random-effects funnel, Spiegelhalter 2005)",
-    "plain": "chance alone (plain Poisson funnel, no allowance for real variation)",
 }
 
 
@@ -99,6 +104,49 @@ def benchmark_rows(df: pl.DataFrame) -> list[dict[str, str]]:
         }
         for r in df.iter_rows(named=True)
     ]
+
+
+def benchmark_section(rows: list[dict[str, str]], year: int) -> html.Section:
+    """The section: one row per measure (`benchmark_rows`), its explanation and direction beneath."""
+    body = []
+    for r in rows:
+        body.append(
+            html.Tr(
+                [
+                    html.Th(r["Measure"], scope="row", rowSpan=2),
+                    html.Td([r["Value"], figure_note(r.get("Note"))]),
+                    html.Td(html.Span(r["Compared with England"], className=f"bench-label {r['class']}")),
+                    html.Td(r["Rank"]),
+                    html.Td(r["Quartile"]),
+                ],
+                className="bench-main",
+                **{"data-measure": r["measure"]},
+            )
+        )
+        body.append(
+            html.Tr(
+                html.Td(
+                    [html.Span(r["Explanation"] + " "), html.Span(r["Direction"], className="bench-why")],
+                    colSpan=4,
+                ),
+                className="bench-note",
+            )
+        )
+    caption = f"Each measure in {year} compared with England"
+    return html.Section(
+        id="section-benchmarks",
+        children=[
+            html.H2(f"Compared with England, {year}"),
+            html.P(
+                "Higher or lower than England by more than its size and the usual variation between "
+                "councils would explain, at 95% or 99.8%. Higher and lower are not better and worse: see "
+                "each measure's note. Rank 1 is the lowest value; quartile A holds the quarter of councils "
+                "with the lowest values."
+            ),
+            scrollable_table(caption, COLUMNS, body, caption=caption, wrap_class="bench-wrap",
+                             table_class="bench-table"),
+        ],
+    )
 
 
 def lottery_summary(sizes: pl.DataFrame) -> str:

@@ -1,22 +1,23 @@
-"""Joins and selections that put warehouse rows into the shape a chart needs.
+"""Rows of the marts picked and joined for a page's charts and tables.
 
-No figure is defined here: values come from the warehouse as they are; these
-functions only match rows (hex to council, council to its region) and order them.
+No figure is defined here: values come from the warehouse as they are; these functions only
+match rows (hex to council, council to its region, a figure to its note), pick one, and order them.
 """
 
 from __future__ import annotations
 
 import polars as pl
 
-from dashboard import wording
-from warehouse.domain import ENGLAND_CODE
+from dashboard.figures.base import note_column
+from dashboard.views import words
+from warehouse.domain import ENGLAND_CODE, REGION_CODE_PREFIX
 
 
 def region_averages(areas: pl.DataFrame) -> pl.DataFrame:
     """Published regional averages (E12 regions only) for one year: region_code, region_average."""
     return areas.filter(
         (pl.col("geographic_level") == "Regional")
-        & pl.col("area_code").str.starts_with("E12")
+        & pl.col("area_code").str.starts_with(REGION_CODE_PREFIX)
         & (pl.col("caseload_status") == "published")
     ).select(
         pl.col("area_code").alias("region_code"),
@@ -26,6 +27,7 @@ def region_averages(areas: pl.DataFrame) -> pl.DataFrame:
 
 
 def england_value(areas: pl.DataFrame, column: str = "caseload_fte") -> float | None:
+    """England's published value in marts.area_year rows; None when it is not published."""
     row = areas.filter(pl.col("area_code") == ENGLAND_CODE)
     if not row.height or row["caseload_status"][0] != "published":
         return None
@@ -35,7 +37,7 @@ def england_value(areas: pl.DataFrame, column: str = "caseload_fte") -> float | 
 def hex_frame(hexes: pl.DataFrame, caps: pl.DataFrame) -> pl.DataFrame:
     """One row per hex with its council's figures in the year (matched through the council's series)."""
     figures = caps.select(
-        "series_code", "caseload_fte", "caseload_status", "over_cap", "excess", note(caps)
+        "series_code", "caseload_fte", "caseload_status", "over_cap", "excess", note_column(caps)
     )
     out = hexes.select("hex_code", "hex_name", "la_name", "region_name", "series_code", "q", "r").join(
         figures, on="series_code", how="left"
@@ -63,19 +65,13 @@ def ranked_frame(caps: pl.DataFrame, regions: pl.DataFrame) -> pl.DataFrame:
             "excess",
             "additional_fte",
             "cost_gbp",
-            note(caps),
+            note_column(caps),
         )
     )
 
 
-def note(df: pl.DataFrame, alias: str = "caseload_note") -> pl.Expr:
-    """A mart's caseload_note (marts.la_year_notes) as a column of a chart's rows; empty for a kept
-    release made before the notes, so its pages still draw."""
-    expr = pl.col("caseload_note") if "caseload_note" in df.columns else pl.lit(None, pl.String)
-    return expr.alias(alias)
-
-
 def not_published(caps: pl.DataFrame) -> list[tuple[str, str]]:
+    """(council, status) of every council whose caseload is not published, by name."""
     rows = caps.filter(pl.col("caseload_status") != "published").sort("la_name")
     return list(zip(rows["la_name"].to_list(), rows["caseload_status"].to_list(), strict=True))
 
@@ -120,6 +116,6 @@ def digest_sections(
         if part.height:
             part = part.sort("item_rank")
             notes = part["note"].to_list() if "note" in part.columns else [None] * part.height
-            lines = [wording.with_note(s, n) for s, n in zip(part["summary"], notes, strict=True)]
+            lines = [words.with_note(s, n) for s, n in zip(part["summary"], notes, strict=True)]
             out.append((heading, lines))
     return out

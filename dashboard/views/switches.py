@@ -1,4 +1,4 @@
-"""The switchable charts (issue 10): every variant drawn up front, so a control only picks one.
+"""The charts a reader can switch: every variant is drawn up front, so a control only picks one.
 
 Funnel: overdispersion-adjusted limits by default, plain (chance-only) limits on request.
 Council trend: statistical neighbours under the DfE 2025 or 2021 model, as a mean or a median.
@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import polars as pl
 
-from dashboard import figures, figures_benchmark, profile, shaping
-from dashboard.benchmarks import LABEL_WORDS
 from dashboard.components.chart import Switch, SwitchGroup, variant_key
+from dashboard.figures import caseloads, variation
+from dashboard.figures.base import note_column
+from dashboard.views import council_facts
+from dashboard.views.benchmarks import LABEL_WORDS
 
 MODELS = (("2025", "DfE 2025 model"), ("2021", "DfE April 2021 model"))
 STATS = (("mean", "Mean"), ("median", "Median"))
@@ -28,6 +30,7 @@ FUNNEL_COLUMNS = {
 
 
 def funnel_switch(points: pl.DataFrame, curve: pl.DataFrame | None, highlight: str | None = None) -> Switch:
+    """The funnel with adjusted limits (the default) and with plain ones; `highlight` a la_code."""
     group = SwitchGroup(
         "limits",
         "Funnel limits",
@@ -38,7 +41,7 @@ def funnel_switch(points: pl.DataFrame, curve: pl.DataFrame | None, highlight: s
         "adjusted",
     )
     return Switch(
-        (group,), {m: figures_benchmark.funnel(points, curve, m, highlight) for m in ("adjusted", "plain")}
+        (group,), {m: variation.funnel(points, curve, m, highlight) for m in ("adjusted", "plain")}
     )
 
 
@@ -52,7 +55,7 @@ def funnel_table(points: pl.DataFrame) -> pl.DataFrame:
         "upper_95",
         pl.col("label").replace(LABEL_WORDS),
         pl.col("unadjusted_label").replace(LABEL_WORDS),
-        shaping.note(points),
+        note_column(points),
     )
 
 
@@ -77,8 +80,10 @@ def trend_switch(
     name = council["la_name"]
     for model, _ in MODELS:
         for stat, _ in STATS:
-            frame = profile.trend_frame(history, areas, neighbours, name, council["region_code"], model, stat)
-            fig = figures.trend_lines(frame, cap, cap_label, name)
+            frame = council_facts.trend_frame(
+                history, areas, neighbours, name, council["region_code"], model, stat
+            )
+            fig = caseloads.trend_lines(frame, cap, cap_label, name)
             fig.update_layout(
                 title=dict(
                     text=f"Neighbours line: {_model_name(neighbours, model)}, {stat} of their averages",

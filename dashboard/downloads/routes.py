@@ -1,4 +1,5 @@
-"""Release-aware downloads: /download/<schema>.<table>.csv|parquet and the whole release as a zip.
+"""The /download routes: /download/<schema>.<table>.csv|parquet, the whole release as a zip, the
+rows behind a figure (the /data form), and the councils' submission templates.
 
 Tables are whitelisted against the release's own table list; filters (year, region, council,
 cap) are parsed strictly and bound into SQL. Every file name carries the release id, and so
@@ -12,13 +13,15 @@ import threading
 from collections import OrderedDict
 from urllib.parse import urlencode
 
-from flask import Flask, Response, redirect, request
+from flask import Flask, Response, abort, redirect, request
 
-from dashboard import bundle, data
 from dashboard.api import http
 from dashboard.api import params as p
-from dashboard.export import to_parquet
-from dashboard.releasedata import Opened, open_release
+from dashboard.downloads import release_zip
+from dashboard.downloads.formats import to_parquet
+from dashboard.downloads.templates import template_path
+from dashboard.reading import queries
+from dashboard.reading.releases import Opened, open_release
 from warehouse.read import releases
 from warehouse.read import tables as aq
 from warehouse.read.snapshot import SnapshotUnavailable
@@ -60,12 +63,13 @@ def parse_filters(opened: Opened, schema: str, name: str, args: dict[str, str]) 
         "region": p.region(args.get("region"), aq.regions(cur)) if "region" in args else None,
         "council": p.council(args.get("council"), lambda key: aq.council_code(cur, key))
         if "council" in args else None,
-        "cap": p.cap(args.get("cap"), aq.scenario_ids(cur), allow_custom=False) if "cap" in args else None,
+        "cap": p.cap(args.get("cap"), queries.named_caps_in(cur), allow_custom=False)
+        if "cap" in args else None,
     }
 
 
 def _kept() -> list[str]:
-    return releases.release_ids(data.settings().releases_dir)
+    return releases.release_ids(queries.settings().releases_dir)
 
 
 def table_response(name: str, fmt: str) -> Response:
@@ -106,7 +110,7 @@ def zip_response() -> Response:
         with _zip_lock:  # one build at a time: a zip takes seconds and is kept per release
             body = _zips.get(opened.release_id)
             if body is None:
-                body = bundle.build_zip(opened.cursor, opened.release_id, opened.built_at)
+                body = release_zip.build_zip(opened.cursor, opened.release_id, opened.built_at)
                 _zips[opened.release_id] = body
                 while len(_zips) > 2:
                     _zips.popitem(last=False)
@@ -121,7 +125,7 @@ def zip_response() -> Response:
 
 def _guard(fn):
     """ApiError and a missing warehouse become friendly pages (security.error_response)."""
-    from dashboard.security import error_response
+    from dashboard.server.security import error_response
 
     def wrapped(*args: object, **kwargs: object) -> Response:
         try:
@@ -142,6 +146,19 @@ def register(server: Flask) -> None:
     server.add_url_rule("/download", "download_release", _guard(zip_response))
     server.add_url_rule("/download/<path:_rest>", "download_unknown", _guard(_unknown))
     server.add_url_rule("/download/rows", "download_rows", _guard(lambda: redirect(_rows_target(), code=302)))
+    server.add_url_rule("/download/template/<filename>", "download_template", _template)
+
+
+def _template(filename: str) -> Response:
+    """/download/template/<file>: the council submission template and its guide (data/templates)."""
+    path = template_path(filename)
+    if path is None:
+        abort(404)
+    return Response(
+        path.read_bytes(),
+        mimetype="application/octet-stream",
+        headers={"Content-Disposition": f'attachment; filename="{path.name}"'},
+    )
 
 
 def _unknown(_rest: str) -> Response:
@@ -152,6 +169,6 @@ def _rows_target() -> str:
     """The /data page's form: pick a table, council and year; land on the filtered CSV."""
     args = p.single_values(request.args.to_dict(flat=False), ("table", *TABLE_PARAMS))
     table = args.pop("table", "marts.la_year")
-    if table not in {f"{s}.{t}" for s, t in data.tables()}:
+    if table not in {f"{s}.{t}" for s, t in queries.tables()}:
         raise p.ApiError(404, "There is no such table; /data lists every table.")
     return table_href(table, **{k: v for k, v in args.items() if v})

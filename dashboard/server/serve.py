@@ -6,7 +6,7 @@ import logging
 import os
 from pathlib import Path
 
-from dashboard.wsgi_cache import CachingGzip
+from dashboard.server.response_cache import CachingGzip
 from warehouse.config import Settings
 
 
@@ -20,12 +20,12 @@ def _release_version(path: Path) -> tuple[int, int] | None:
 
 
 def serve(host: str = "127.0.0.1", port: int = 8050, threads: int = 8, cache: bool = True) -> int:
-    """Cache on: answers are kept per release and gzipped (dashboard/wsgi_cache.py), and the
-    pages readers open first are drawn into it at start and after each publish (dashboard/warm.py)."""
+    """Cache on: answers are kept per release and gzipped (dashboard/server/response_cache.py), and the
+    pages readers open first are drawn into it at start and after each publish (dashboard/server/warm.py)."""
     from waitress import serve as waitress_serve
 
     from dashboard.app import create_app
-    from dashboard.warm import keep_warm
+    from dashboard.server.warm import keep_warm
 
     settings = Settings.from_env()
     if not settings.warehouse_path.exists():
@@ -46,7 +46,7 @@ def serve(host: str = "127.0.0.1", port: int = 8050, threads: int = 8, cache: bo
 
 
 def main() -> None:
-    """The dev server (Dash's own, debug off by default): `python -m dashboard.serve`."""
+    """The dev server (Dash's own, debug off by default): `python -m dashboard.server.serve`."""
     from dashboard.app import create_app
 
     create_app().run(debug=False, host="127.0.0.1", port=8050)

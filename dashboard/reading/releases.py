@@ -4,7 +4,7 @@ A response reads its release id and its rows through the same cursor, so it is e
 release even while the pipeline swaps in a new one. `release=<id>` pins an old release: the
 id must be one that `releases/` lists (warehouse.read.releases), and its file is opened read-only.
 `kept_snapshot` is the one place where a release id becomes a snapshot: downloads, the API and the
-pages (dashboard.release_view) all go through it.
+pages (dashboard.reading.page_release) all go through it.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from dashboard import data
+from dashboard.reading import queries
 from warehouse.db import Connection, WarehouseError
-from warehouse.read import releases
+from warehouse.read import releases as kept
 from warehouse.read import site as q
 from warehouse.read.snapshot import Snapshot
 
@@ -40,7 +40,7 @@ class Opened:
 
 def kept_snapshot(release_id: str) -> Snapshot:
     """A kept release's read-only snapshot; the id is matched against the directory listing only."""
-    path = releases.release_path(data.settings().releases_dir, release_id)
+    path = kept.release_path(queries.settings().releases_dir, release_id)
     if path is None:
         raise UnknownRelease("There is no release with that id. /api/v1/releases lists those kept.")
     with _pinned_lock:
@@ -54,7 +54,7 @@ def kept_snapshot(release_id: str) -> Snapshot:
 @contextmanager
 def open_release(release_id: str | None = None) -> Iterator[Opened]:
     """The release this request reads (or a kept one by id), with its id, through one cursor."""
-    snap = data.snapshot() if release_id is None else kept_snapshot(release_id)
+    snap = queries.snapshot() if release_id is None else kept_snapshot(release_id)
     with snap.cursor() as cur:
         info = q.release(cur)
         yield Opened(cur, info.get("release_id", "unknown"), info.get("built_at"), release_id is not None)
@@ -62,7 +62,7 @@ def open_release(release_id: str | None = None) -> Iterator[Opened]:
 
 def kept_releases() -> list[dict]:
     """Every kept release, newest first, with what changed since the one before (cached by listing)."""
-    ids = tuple(releases.release_ids(data.settings().releases_dir))
+    ids = tuple(kept.release_ids(queries.settings().releases_dir))
     return _changelog(ids)
 
 
@@ -71,15 +71,15 @@ _changelog_cache: dict[tuple[str, ...], list[dict]] = {}
 
 def _changelog(ids: tuple[str, ...]) -> list[dict]:
     if ids not in _changelog_cache:
-        folder = data.settings().releases_dir
+        folder = queries.settings().releases_dir
         summaries = []
         for rid in ids:
-            path = releases.release_path(folder, rid)
+            path = kept.release_path(folder, rid)
             if path is not None:
                 try:
-                    summaries.append(releases.summarise(path))
+                    summaries.append(kept.summarise(path))
                 except (WarehouseError, IndexError):  # pruned or half-written meanwhile: leave it out
                     continue
         _changelog_cache.clear()
-        _changelog_cache[ids] = releases.changelog(summaries)
+        _changelog_cache[ids] = kept.changelog(summaries)
     return _changelog_cache[ids]

@@ -1,7 +1,9 @@
-"""A council's own submission (issue 4) as plain data: facts, team rows and bands, worded.
+"""The council page's "From the council's own submission" section: a council's own worker-level
+snapshot as plain data (facts, team rows and bands, worded), and the section drawn from it.
 
 Values come from marts.submission_la_snapshot / submission_cap / submission_bands as
-published; a 'c' is words, never a number. Demo rows are labelled wherever they appear.
+published; a 'c' is words, never a number. Demo (synthetic) submissions carry a visible label on
+the block, its heading and each table caption, so a screenshot of any part of it still says so.
 """
 
 from __future__ import annotations
@@ -10,8 +12,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 import polars as pl
+from dash import dcc, html
 
-from dashboard import fmt
+from dashboard.components.table import scrollable_table
+from dashboard.views import words
 from warehouse.domain import Cap
 
 SUPPRESSED = "suppressed (fewer than 5 workers or to protect another figure)"
@@ -20,6 +24,7 @@ DEMO_NOTE = (
     "Made up by the project's generator to show how a council's submission would look. "
     "These are not the council's figures."
 )
+TEAM_COLUMNS = ("Team", "Case holders", "Mean", "Median", "90th percentile", "Above the cap")
 
 
 @dataclass
@@ -45,7 +50,7 @@ def cell(v: float | int | None, status: str | None, digits: int = 1, suffix: str
     """A submission figure as text: 'c' is always the suppression sentence."""
     if status == "c":
         return SUPPRESSED
-    return fmt.value(v, status, digits=digits, suffix=suffix)
+    return words.value(v, status, digits=digits, suffix=suffix)
 
 
 def chosen_cap(caps: pl.DataFrame, cap: Cap) -> pl.DataFrame:
@@ -74,7 +79,7 @@ def _unit(v: float | int | None, status: str | None, unit: str, digits: int = 1)
 
 def _facts(all_row: dict, above: str | None, cap: Cap) -> list[tuple[str, str]]:
     r = all_row
-    published = fmt.value(r["published_caseload_fte"], r["published_caseload_status"])
+    published = words.value(r["published_caseload_fte"], r["published_caseload_status"])
     facts = [
         ("Snapshot date", f"{r['snapshot_date']:%-d %B %Y}"),
         ("Case holders", _unit(r["case_holders"], r["case_holders_status"], "workers with a case", 0)),
@@ -157,3 +162,76 @@ def submission_views(
             )
         )
     return sorted(out, key=lambda v: (v.is_demo, v.la_code))
+
+
+def _caption(text: str, view: SubmissionView) -> str:
+    return f"{DEMO_LABEL}. {text}" if view.is_demo else text
+
+
+def _bands_table(view: SubmissionView) -> html.Div:
+    rows = [
+        html.Tr(
+            [
+                html.Th(b["band"], scope="row"),
+                html.Td(b["workers"]),
+                html.Td(b["share"]),
+                html.Td(
+                    html.Div(className="band-bar", style={"width": f"{b['pct']:.1f}%"})
+                    if b["pct"] is not None
+                    else "",
+                    **{"aria-hidden": "true"},
+                    className="band-bar-cell",
+                ),
+            ]
+        )
+        for b in view.bands
+    ]
+    caption = _caption("Case holders by caseload band (children per FTE)", view)
+    return scrollable_table(caption, ("Caseload band", "Case holders", "Share", ""), rows,
+                            caption=caption, table_class="bands-table")
+
+
+def _teams_table(view: SubmissionView) -> html.Div:
+    caption = _caption("By team", view)
+    rows = [html.Tr([html.Td(t[c]) for c in TEAM_COLUMNS]) for t in view.teams]
+    return scrollable_table(caption, TEAM_COLUMNS, rows, caption=caption)
+
+
+def submission_block(view: SubmissionView) -> html.Div:
+    """One submission: its facts, its bands and teams; a demo one labelled on every part."""
+    demo = view.is_demo
+    return html.Div(
+        className="submission demo" if demo else "submission",
+        **({"data-demo": "true"} if demo else {}),
+        children=[
+            html.P([html.Strong(DEMO_LABEL), ". ", DEMO_NOTE], className="demo-label") if demo else None,
+            html.H3(view.title),
+            html.Ul([html.Li([html.Strong(f"{k}: "), v]) for k, v in view.facts], className="facts"),
+            _bands_table(view) if view.bands else None,
+            _teams_table(view) if view.teams else None,
+        ],
+    )
+
+
+def submission_section(views: list[SubmissionView]) -> html.Section:
+    """The section: each submission, or how a council can send one."""
+    if not views:
+        body = [
+            html.P(
+                [
+                    "No worker-level submission from this council yet: the published figures are averages. "
+                    "Councils can send one using the template on ",
+                    dcc.Link("the data page", href="/data"),
+                    ".",
+                ]
+            )
+        ]
+    else:
+        body = [
+            html.P(
+                "The council's latest caseload snapshot, one row per social worker, summarised: the spread "
+                "behind its average. Figures from fewer than 5 workers are suppressed."
+            ),
+            *[submission_block(v) for v in views],
+        ]
+    return html.Section([html.H2("From the council's own submission"), *body], id="section-submission")

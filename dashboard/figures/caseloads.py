@@ -1,42 +1,22 @@
-"""Pure functions: data in, plotly figure out. No queries, no Dash.
+"""The caseload charts: the hex map, every council ranked, the spread, lines over time.
 
-Colours are the Okabe-Ito palette and the cividis / PuOr scales, which stay
-distinguishable with the common colour-vision deficiencies. The cap and the
-England average are always drawn as labelled lines, never only as a colour.
+Pure functions: data in, plotly figure out; no queries, no Dash (dashboard/figures/base.py has
+what they share).
 """
 
 from __future__ import annotations
 
-import html
 import math
-import textwrap
 
 import plotly.graph_objects as go
-import plotly.io as pio
 import polars as pl
 from plotly.colors import sample_colorscale
-from plotly.shapeannotation import axis_spanning_shape_annotation
 
-OVER, UNDER, ENGLAND_C, CAP_C, MISSING = "#D55E00", "#0072B2", "#333333", "#000000", "#d9d9d9"
-FONT = dict(
-    family="system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif", size=14, color="#1b1b1b"
-)
+from dashboard.figures.base import ENGLAND_C, Y_TITLE, _base, add_line, hover_note
+
+OVER, UNDER, CAP_C, MISSING = "#D55E00", "#0072B2", "#000000", "#d9d9d9"
 CASELOAD_RANGE = (10.0, 25.0)
 DISTANCE_RANGE = (-8.0, 8.0)
-Y_TITLE = "Children per case-holding social worker (FTE)"
-TEMPLATE = "plotly_white"
-# Every figure of the site starts from this template. Set as plotly's default, it is applied
-# when a figure is made, without validation; set per figure (update_layout(template=...)) it
-# was validated and deep-copied every time: ~12 ms a figure, a third of a council page's render.
-pio.templates.default = TEMPLATE
-
-
-def hover_note(note: str | None, width: int = 48) -> str:
-    """A figure's note (marts.la_year_notes) for a hover label: nothing, or the note on lines of its
-    own (hover labels do not wrap), so the hover never shows a flagged figure without its warning."""
-    if not note:
-        return ""
-    return "<br>" + "<br>".join(textwrap.wrap(html.escape(note), width))
 
 
 def _notes(df: pl.DataFrame, column: str) -> list[str]:
@@ -44,44 +24,6 @@ def _notes(df: pl.DataFrame, column: str) -> list[str]:
     if column not in df.columns:
         return [""] * df.height
     return [hover_note(n) for n in df[column].to_list()]
-
-
-def _base(fig: go.Figure, height: int, **layout: object) -> go.Figure:
-    settings: dict = {
-        "font": FONT,
-        "height": height,
-        "margin": dict(l=60, r=20, t=30, b=50),
-        "hoverlabel": dict(font_size=14),
-        "legend": dict(orientation="h", y=-0.15),
-    }
-    fig.update_layout(**{**settings, **layout})
-    return fig
-
-
-def add_line(
-    fig: go.Figure,
-    value: float,
-    *,
-    line: dict,
-    text: str,
-    position: str,
-    font: dict | None = None,
-    axis: str = "y",
-) -> None:
-    """What fig.add_hline / add_vline add to a one-plot figure (a line across it and its label),
-    as two plain dicts: their general machinery cost ~5 ms a line, several lines a page."""
-    if axis == "y":
-        shape = dict(type="line", x0=0, x1=1, xref="x domain", y0=value, y1=value, yref="y", line=line)
-        refs = dict(xref="x domain", yref="y")
-    else:
-        shape = dict(type="line", x0=value, x1=value, xref="x", y0=0, y1=1, yref="y domain", line=line)
-        refs = dict(xref="x", yref="y domain")
-    label = {"annotation_text": text, "annotation_position": position}
-    if font is not None:
-        label["annotation_font"] = font
-    note = axis_spanning_shape_annotation(None, "hline" if axis == "y" else "vline", shape, label)
-    fig.layout.shapes += (shape,)  # update_layout(shapes=[...]) re-validated the existing ones: 10x slower
-    fig.layout.annotations += (note | refs,)
 
 
 def _reference_lines(

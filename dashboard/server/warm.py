@@ -20,9 +20,9 @@ from collections.abc import Callable
 import dash
 from werkzeug.test import EnvironBuilder
 
-from dashboard import data
-from dashboard.state import CAP_SCENARIOS, search
-from dashboard.wsgi_cache import page_request
+from dashboard.address import search
+from dashboard.reading import queries
+from dashboard.server.response_cache import page_request
 from warehouse.read.snapshot import SnapshotUnavailable
 
 log = logging.getLogger(__name__)
@@ -33,13 +33,13 @@ def addresses() -> list[tuple[str, str]]:
     pages = dash.page_registry.values()
     fixed = sorted(p["path"] for p in pages if not p.get("path_template") and p["path"] != "/404")
     out = [(path, "") for path in fixed]
-    release_id = str(data.release().get("release_id") or "")
-    for year in data.years():
-        for cap in CAP_SCENARIOS:
+    release_id = str(queries.release().get("release_id") or "")
+    for year in queries.years():
+        for cap in queries.cap_scenarios():
             out.append(("/", search("", year=year, cap=cap)))
             if release_id:
                 out.append(("/", search("", year=year, cap=cap, release=release_id)))
-    out += [(f"/council/{slug}", "") for slug in data.councils()["slug"].to_list()]
+    out += [(f"/council/{slug}", "") for slug in queries.councils()["slug"].to_list()]
     return out
 
 

@@ -2,9 +2,12 @@
 
 Why: a shared link should show what the sharer saw, and a reader must never take an old release
 for the latest. The id is checked strictly (its form, then the releases listing, through
-dashboard.releasedata.kept_snapshot, the one place an id becomes a snapshot); a bad one gives a
+dashboard.reading.releases.kept_snapshot, the one place an id becomes a snapshot); a bad one gives a
 friendly message that never repeats it. Every address a page writes carries `release=` (always
 pinned, see `pin`), and a link pinned to the latest release shows no notice.
+
+The notice lives here, beside the pinning, so one module decides which release a page reads and
+how the reader is told.
 """
 
 from __future__ import annotations
@@ -19,8 +22,8 @@ from urllib.parse import quote, urlencode
 
 from dash import dcc, html
 
-from dashboard import data, releasedata
-from dashboard.state import QueryError
+from dashboard.address import QueryError
+from dashboard.reading import queries, releases
 from warehouse.read.releases import RELEASE_ID_RE
 
 BAD_RELEASE = "There is no release with that id. The data and downloads page lists the releases kept."
@@ -55,18 +58,18 @@ def parse_release(raw: object) -> str | None:
 
 @contextmanager
 def pinned(query: Mapping[str, object]) -> Iterator[ReleaseView]:
-    """Inside the block every `dashboard.data` read comes from the release the query names."""
+    """Inside the block every `dashboard.reading.queries` read comes from the release the query names."""
     wanted = parse_release(query.get("release"))
-    with data.reading(None):
-        latest_id = str(data.release().get("release_id", "unknown"))
+    with queries.reading(None):
+        latest_id = str(queries.release().get("release_id", "unknown"))
     snap = None
     if wanted is not None and wanted != latest_id:  # the latest is read from the served file
         try:
-            snap = releasedata.kept_snapshot(wanted)
-        except releasedata.UnknownRelease as exc:
+            snap = releases.kept_snapshot(wanted)
+        except releases.UnknownRelease as exc:
             raise QueryError(BAD_RELEASE) from exc
-    with data.reading(snap):
-        info = data.release()
+    with queries.reading(snap):
+        info = queries.release()
         view = ReleaseView(str(info.get("release_id", "unknown")), info.get("built_at"), latest_id)
         token = _current.set(view)
         try:

@@ -1,17 +1,22 @@
-"""The site's data layer: warehouse queries, cached per release.
+"""The site's reads of the release a request reads, cached per release.
 
-Every function reads the published snapshot through `warehouse.read.site`; the
-cache key includes the snapshot's file and version, so a new release is picked up at
-once and nothing stale is ever served. A page drawn for `?release=<id>` reads that kept
-release instead, inside `reading(...)` (dashboard.release_view): the pages call the same
-functions either way. Nothing here computes a figure, and no cost comes from this process's
-settings: a cap is priced at the cost per FTE stored in the release being read.
+Every function reads the published snapshot through `warehouse.read.site`; the cache key
+includes the snapshot's file and version, so a new release is picked up at once and nothing
+stale is ever served. A page drawn for `?release=<id>` reads that kept release instead, inside
+`reading(...)` (dashboard.reading.page_release): the pages call the same functions either way.
+Nothing here computes a figure, and no cost comes from this process's settings: a cap is priced
+at the cost per FTE stored in the release being read, and the named caps are the release's own
+(marts.caps).
+
+The settings come from the app factory (`dashboard.app.create_app` calls `configure`): this
+module never reads the environment, so a test or a second app in one process says which
+warehouse it reads.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import wraps
@@ -19,7 +24,9 @@ from typing import Any, TypeVar
 
 import polars as pl
 
+from dashboard.address import named_caps
 from warehouse.config import Settings
+from warehouse.db import Connection
 from warehouse.domain import Cap
 from warehouse.read import benchmarks as qb
 from warehouse.read import site as q
@@ -35,6 +42,7 @@ _reading: ContextVar[Snapshot | None] = ContextVar("caseload_reading", default=N
 
 
 def configure(settings: Settings) -> None:
+    """Read the release served at `settings.warehouse_path` from now on (and forget every cached read)."""
     old = _state["snapshot"]
     if old is not None:
         old.close()
@@ -44,8 +52,9 @@ def configure(settings: Settings) -> None:
 
 
 def settings() -> Settings:
+    """The settings the app factory was given."""
     if _state["settings"] is None:
-        configure(Settings.from_env())
+        raise RuntimeError("The site's reads are not configured: create the app with create_app(settings).")
     return _state["settings"]
 
 
@@ -126,6 +135,18 @@ def hex_layout(cur) -> pl.DataFrame:
     return q.hex_layout(cur)
 
 
+def named_caps_in(cur: Connection) -> Mapping[str, Cap]:
+    """The cap scenarios of the release `cur` reads (marts.caps), by address key: for the API and the
+    downloads, which read through a cursor of their own."""
+    return named_caps(q.caps(cur))
+
+
+@cached
+def cap_scenarios(cur) -> Mapping[str, Cap]:
+    """The named caps of the release this request reads, by address key ('12', '15-12', '18', '20')."""
+    return named_caps_in(cur)
+
+
 @cached
 def council_caps(cur, year: int, cap: Cap) -> pl.DataFrame:
     return q.council_caps(cur, year, cap)
@@ -153,7 +174,8 @@ def councils_history(cur, series_codes: tuple[str, ...]) -> pl.DataFrame:
 
 @cached
 def optional(cur, name: str) -> pl.DataFrame | None:
-    """A whole metric mart if this release has it (issue 3's tables), else None."""
+    """A whole mart (la_year_position, la_year_context, revisions, trend_digest), or None for a kept
+    release made before it was published, so that release's pages still draw."""
     return q.optional_rows(cur, name)
 
 

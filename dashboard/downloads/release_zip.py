@@ -15,7 +15,7 @@ import zipfile
 
 import polars as pl
 
-from dashboard.export import to_download_csv, to_parquet
+from dashboard.downloads.formats import to_download_csv, to_parquet
 from warehouse.db import Connection
 from warehouse.read import site as q
 from warehouse.read import tables as aq
