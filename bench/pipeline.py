@@ -1,4 +1,4 @@
-"""Time a cold full build against a plain-DuckDB floor (issue 7, docs/benchmarks.md).
+"""Time a cold full build against a plain-DuckDB floor (docs/benchmarks.md).
 
 Cold build: `caseload run` as a subprocess in a fresh CASELOAD_DATA_DIR, so Python
 and Dagster start-up, the raw archive, checks and publish are all included.

@@ -1,4 +1,4 @@
-"""The site under load (issue 7, docs/benchmarks.md): `caseload serve` against a static-JSON floor.
+"""The site under load (docs/benchmarks.md): `caseload serve` against a static-JSON floor.
 
 Starts the production server (waitress) on 127.0.0.1, then, for 1 and 20 concurrent clients
 for --duration seconds each: every page's first render (the HTML shell and the Dash pages

@@ -1,4 +1,4 @@
-"""Council submissions at national scale (issue 7, docs/benchmarks.md): validate, load, breach rates.
+"""Council submissions at national scale (docs/benchmarks.md): validate, load, breach rates.
 
 Generation (the demo generator, weekly snapshots for every council, scaled to about 38,000
 workers a week) is timed on its own and cached in --work-dir. The measured path then runs in a
@@ -33,7 +33,7 @@ from warehouse.config import Settings  # noqa: E402
 
 TARGET_SECONDS = 60.0
 TARGET_PEAK_GB = 3.0
-NATIONAL_WORKERS = 38_000  # children and family social workers in England (issue 7)
+NATIONAL_WORKERS = 38_000  # children and family social workers in England
 WEEKS = 156  # three years of weekly snapshots
 LAST_SNAPSHOT = dt.date(2025, 9, 26)
 FLOOR_SQL = """

@@ -8,7 +8,7 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
-if ! command -v soffice >/dev/null; then  # for the CSV formula test (tests/security/test_csv_libreoffice.py)
+if ! command -v soffice >/dev/null; then  # for the CSV formula test (tests/integration/security/test_csv_libreoffice.py)
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
         libreoffice-calc-nogui >/dev/null

@@ -70,3 +70,55 @@ def published(shared_warehouse: Settings) -> Iterator[duckdb.DuckDBPyConnection]
 def ees(shared_data_dir: Path) -> Path:
     """The folder of the Department for Education's files in the shared data."""
     return shared_data_dir / "ees"
+
+
+@pytest.fixture
+def site(shared_warehouse: Settings):
+    """A fresh app over the session's published warehouse (read-only)."""
+    from dashboard.app import create_app
+
+    return create_app(shared_warehouse)
+
+
+@pytest.fixture(scope="session")
+def demo_warehouse(shared_warehouse: Settings, tmp_path_factory: pytest.TempPathFactory):
+    """A copy of the shared build with a demo (synthetic) submission for Birmingham loaded and
+    published by the real pipeline; yields its settings with demo mode on."""
+    import dataclasses
+    import shutil
+
+    from pipeline.run import run_all
+    from pipeline.submissions import generator
+
+    data_dir = tmp_path_factory.mktemp("demo-build")
+    shutil.copytree(shared_warehouse.data_dir, data_dir, dirs_exist_ok=True)
+    old = _env(CASELOAD_DATA_DIR=str(data_dir), CASELOAD_SHOW_DEMO="1")
+    try:
+        settings = Settings.from_env()
+        inbox = settings.submissions_dir / "inbox"
+        inbox.mkdir(parents=True, exist_ok=True)
+        generator.main([str(inbox), "--snapshot", "2025-09-30", "--la", "E08000025"])
+        assert run_all() == 0, "the pipeline did not publish the demo submission"
+    finally:
+        _restore(old)
+    yield dataclasses.replace(settings, show_demo=True)
+
+
+@pytest.fixture
+def demo_site(demo_warehouse: Settings):
+    """An app in demo mode (CASELOAD_SHOW_DEMO=1) over the demo build."""
+    from dashboard.app import create_app
+
+    return create_app(demo_warehouse)
+
+
+@pytest.fixture(scope="session")
+def two_releases(demo_warehouse: Settings) -> Settings:
+    """Two real releases: the demo build is the shared build published a second time by the pipeline.
+    Demo mode off, so the pages are the public ones."""
+    import dataclasses
+
+    from warehouse.read.releases import release_ids
+
+    assert len(release_ids(demo_warehouse.releases_dir)) == 2
+    return dataclasses.replace(demo_warehouse, show_demo=False)

@@ -9,7 +9,7 @@ demo marker, each worker_ref once, a known council) run per file as group-bys.
 
 Any file that is not plain, or has any problem at all, goes to validate.check, so a refused file's
 messages (row, column, value, expectation) are exactly as before. This path never accepts a file
-the row-by-row checker refuses (tests/submissions/test_batch_check.py compares the two).
+the row-by-row checker refuses (tests/unit/pipeline/test_submission_batch_check.py compares the two).
 """
 
 from __future__ import annotations

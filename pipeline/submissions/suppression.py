@@ -13,7 +13,7 @@ choices break ties by) and each rule is an array operation over all submissions:
   (beside the first determined cell, a team's count first: the smallest published cell that is not
   a total, non-zero before zero, ties by repr), until none is determined.
 
-tests/submissions/disclosure_reference.py is the former one-submission-at-a-time implementation;
+tests/support/disclosure_reference.py is the former one-submission-at-a-time implementation;
 test_disclosure_reference.py checks both hide the same cells.
 """
 
