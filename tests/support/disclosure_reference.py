@@ -1,4 +1,5 @@
-"""The reference for disclosure control: pipeline/submissions/disclosure.py as it was before it became array operations (the row-by-row version, frozen as the reference).
+"""The reference for disclosure control: pipeline/submissions/disclosure.py as it was before it became
+array operations (the row-by-row version, frozen as the reference).
 
 Kept unchanged (one council at a time, one matrix rank per suppressed cell) as the independent
 reference: test_disclosure_reference.py checks the set-based implementation publishes exactly

@@ -47,8 +47,9 @@ def _area_rows(published) -> dict[tuple, dict]:
     return {(r["area_code"], r["year"], r["scenario_id"]): r for r in found}
 
 
-def test_issue_figures_2025(published) -> None:
-    """The issue's own numbers: 16 councils above 18 and 2 above 20; England at 12 about 5,785 FTE."""
+def test_the_figures_quoted_in_public_2025(published) -> None:
+    """The 2025 figures the site and the README quote: 16 councils above 18 and 2 above 20; England at 12
+    about 5,785 FTE."""
     rows = _area_rows(published)
     assert rows[("E92000001", 2025, "target_18")]["n_las_over_cap"] == 16
     assert rows[("E92000001", 2025, "cap_20")]["n_las_over_cap"] == 2

@@ -96,7 +96,8 @@ def test_property_same_marts(settings, caps_path, tmp_path_factory, councils):
 
 
 def test_teams_given_only_for_workers_without_cases_give_no_team_rows(settings, caps_path):
-    # has_teams looks at case holders only (as the window over case holders did before disclosure control became array operations).
+    # has_teams looks at case holders only (as the window over case holders did before disclosure
+    # control became array operations).
     rows = [row(i, children_allocated="10") for i in range(1, 9)] + [
         row(9, children_allocated="0", team="other")
     ]
