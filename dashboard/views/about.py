@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from dash import dcc, html
 
-TEXT = """
+from dashboard.views import words
+
+TEXT = f"""
 ## What the average caseload is
 
 For each council the Department for Education publishes the number of cases held by children and family
 social workers who hold cases, and how many of those workers there are (full-time equivalent, FTE), at 30
 September each year. The average caseload is cases divided by workers, published to one decimal place. We
 compare that published figure with a cap, so a council published at 15.0 is *at* a cap of 15, not over it.
+
+**What every caseload figure here counts.** {words.CASELOAD_COUNTS}
 
 ## What it cannot tell you
 
