@@ -90,10 +90,9 @@ page.
 
 ## Accessibility
 
-We aim at WCAG 2.2 AA. Every chart has a text summary, a table of its figures and a CSV download. The colour
-scales (cividis, purple-orange) are readable with common colour-vision deficiencies, and the cap and England
-lines are labelled, not only coloured. Known gaps: the charts' hover details are not reachable by keyboard
-(the tables carry the same figures), and the hex map relies on position to show geography.
+We aim at WCAG 2.2 AA. Every chart has a text summary, a table of its figures and a CSV download. The
+[accessibility statement](/accessibility) says how accessible the site is, what is known not to work and
+how the site was tested.
 """
 
 
