@@ -11,19 +11,8 @@ from dash import html
 from dashboard.views import accessibility as statement
 from dashboard.views import accessibility_facts as facts
 from dashboard.views.accessibility_facts import Contact, Issue
-from tests.support.site import texts
+from tests.support.site import STATEMENT_SECTIONS, texts
 
-SECTIONS = [
-    "Using this website",
-    "How accessible this website is",
-    "Feedback and contact information",
-    "Reporting accessibility problems with this website",
-    "Enforcement procedure",
-    "Technical information about this website's accessibility",
-    "Non-accessible content",
-    "What we're doing to improve accessibility",
-    "Preparation of this accessibility statement",
-]
 CRITERION = re.compile(r"^\d\.\d{1,2}\.\d{1,2} [A-Z][A-Za-z ,()]+ \((A|AA)\)$")
 FAILING = Issue("The box is small.", "2.5.8 Target Size (Minimum) (AA)", "it is drawn narrow.",
                 "use the address.")
@@ -42,7 +31,7 @@ def _headings(component: object, tag: type) -> list[str]:
 def test_the_statement_has_the_samples_sections_in_order():
     page = statement.view()
     assert _headings(page, html.H1) == ["Accessibility statement for Caseload Watch"]
-    assert _headings(page, html.H2) == SECTIONS
+    assert _headings(page, html.H2) == STATEMENT_SECTIONS
     assert {"Compliance status", "Non-compliance with the accessibility regulations",
             "Disproportionate burden"} <= set(_headings(page, html.H3))
 
