@@ -58,6 +58,8 @@ def footer(built_at: str | None) -> html.Footer:
                     dcc.Link("Data and downloads", href="/data"),
                     " · ",
                     dcc.Link("About and method", href="/about"),
+                    " · ",
+                    dcc.Link("Accessibility", href="/accessibility", id="footer-accessibility"),
                 ]
             ),
         ],

@@ -180,6 +180,25 @@ def optional(cur, name: str) -> pl.DataFrame | None:
 
 
 @cached
+def england_variation(cur, year: int) -> dict | None:
+    """The range between councils in `year` (marts.variation_year, England row)."""
+    return q.england_variation(cur, year)
+
+
+@cached
+def nearby_gaps(cur, year: int) -> pl.DataFrame | None:
+    """The widest gaps between councils within 50 miles in `year` (marts.nearby_gaps); None for a
+    release made before it."""
+    return q.nearby_gaps(cur, year)
+
+
+@cached
+def england_named_caps(cur, year: int) -> pl.DataFrame:
+    """Councils over each named cap in `year` (marts.area_year_cap, England rows)."""
+    return q.england_named_caps(cur, year)
+
+
+@cached
 def notes(cur, series_codes: tuple[str, ...]) -> pl.DataFrame:
     """marts.la_year_notes for these council series, every year."""
     return q.notes(cur, list(series_codes))

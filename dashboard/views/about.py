@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from dash import dcc, html
 
-TEXT = """
+from dashboard.views import words
+
+TEXT = f"""
 ## What the average caseload is
 
 For each council the Department for Education publishes the number of cases held by children and family
 social workers who hold cases, and how many of those workers there are (full-time equivalent, FTE), at 30
 September each year. The average caseload is cases divided by workers, published to one decimal place. We
 compare that published figure with a cap, so a council published at 15.0 is *at* a cap of 15, not over it.
+
+**What every caseload figure here counts.** {words.CASELOAD_COUNTS}
 
 ## What it cannot tell you
 
@@ -86,10 +90,9 @@ page.
 
 ## Accessibility
 
-We aim at WCAG 2.2 AA. Every chart has a text summary, a table of its figures and a CSV download. The colour
-scales (cividis, purple-orange) are readable with common colour-vision deficiencies, and the cap and England
-lines are labelled, not only coloured. Known gaps: the charts' hover details are not reachable by keyboard
-(the tables carry the same figures), and the hex map relies on position to show geography.
+We aim at WCAG 2.2 AA. Every chart has a text summary, a table of its figures and a CSV download. The
+[accessibility statement](/accessibility) says how accessible the site is, what is known not to work and
+how the site was tested.
 """
 
 

@@ -98,7 +98,7 @@ def facts(
     out.append(
         Fact(
             f"Average caseload, {year}",
-            f"{value} children per case-holding social worker (FTE)",
+            f"{value}. {words.CASELOAD_COUNTS}",
             cap_row.get("caseload_note"),
         )
     )
@@ -138,9 +138,9 @@ def facts(
             out.append(
                 Fact(
                     "Within 50 miles",
-                    f"highest: {_names(position['highest_within_50_miles_la_name'])} "
+                    f"highest: {words.tied_names(position['highest_within_50_miles_la_name'])} "
                     f"({position['highest_within_50_miles_caseload_fte']:.1f}); lowest: "
-                    f"{_names(position['lowest_within_50_miles_la_name'])} "
+                    f"{words.tied_names(position['lowest_within_50_miles_la_name'])} "
                     f"({position['lowest_within_50_miles_caseload_fte']:.1f}), of "
                     f"{position['n_within_50_miles']} councils",
                     " ".join(
@@ -161,14 +161,6 @@ def facts(
             Fact("Funnel plot", f"{compared}, allowing for its size and real variation between councils")
         )
     return out
-
-
-def _names(joined: str) -> str:
-    """'A; B; C' (every council tied at a value, marts.la_year_position) as 'A, B and C (tied)'."""
-    names = [n.strip() for n in joined.split(";")]
-    if len(names) == 1:
-        return names[0]
-    return f"{', '.join(names[:-1])} and {names[-1]} (tied)"
 
 
 def context_rows(context: dict | None) -> list[tuple[str, str]]:

@@ -6,13 +6,14 @@ from __future__ import annotations
 import polars as pl
 from dash import html
 
-from dashboard.address import PageState
+from dashboard.address import PageState, search
 from dashboard.components import shell
 from dashboard.components.chart import chart_block
 from dashboard.components.controls import state_form
 from dashboard.figures import caseloads
 from dashboard.reading import queries
-from dashboard.views import mart_rows, words
+from dashboard.reading.page_release import pin
+from dashboard.views import lottery_story, mart_rows, words
 from warehouse.domain import Cap
 
 
@@ -37,6 +38,7 @@ def view(state: PageState, mode: str) -> html.Div:
                 "English council, "
                 "and what a cap on caseloads would mean. Figures are the position at 30 September."
             ),
+            _story(year, state.cap_key, caps),
             state_form("/", year, years, state.cap_key, queries.cap_scenarios(), mode=mode),
             html.Section(
                 className="headlines",
@@ -49,7 +51,7 @@ def view(state: PageState, mode: str) -> html.Div:
                             shell.headline(
                                 "England average caseload",
                                 words.value(summary["caseload_fte"], summary["caseload_status"]),
-                                "children per case-holding social worker (FTE)",
+                                words.CASELOAD_COUNTS,
                             ),
                             shell.headline(
                                 "councils over the cap",
@@ -151,6 +153,27 @@ def view(state: PageState, mode: str) -> html.Div:
                 filename=f"caseload-distribution-{year}",
             ),
         ]
+    )
+
+
+def _story(year: int, cap_key: str, caps: pl.DataFrame) -> html.Section:
+    """The postcode lottery in words (views/lottery_story.py), from this release's marts; `caps` are
+    the councils' rows for the year, whose caseload notes go beside the councils the story names."""
+    notes = dict(zip(caps["la_name"].to_list(), caps["caseload_note"].to_list(), strict=True))
+    sentences = [
+        lottery_story.range_sentence(year, queries.england_variation(year), notes),
+        lottery_story.nearby_sentence(queries.nearby_gaps(year)),
+        lottery_story.caps_sentence(year, queries.england_named_caps(year), queries.cap_scenarios()),
+        lottery_story.lottery_sentence(year, queries.lottery_size()),
+    ]
+    pinned = pin()
+    items = [(s, lottery_story.sentence_href(s, year, cap_key, pinned)) for s in sentences if s is not None]
+    source = mart_rows.one_row(queries.sources(), source_id="workforce")
+    return lottery_story.story_block(
+        year,
+        items,
+        lottery_story.citation(year, source, queries.release()),
+        search("/", year=year, cap=cap_key, **pinned),
     )
 
 

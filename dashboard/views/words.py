@@ -47,6 +47,30 @@ def status_note(status: str | None) -> str:
     return SYMBOLS.get(status or "", status or "")
 
 
+# What every caseload figure counts, said once: beside the overview's headline, the council page's
+# "Average caseload" fact and on the About page.
+CASELOAD_COUNTS = (
+    "It counts children, not families, per case-holding social worker (full-time equivalent): "
+    "the published average, not any one worker's caseload."
+)
+
+
+def tied_names(joined: str) -> str:
+    """'A; B; C' (every council tied at a value, as the marts join them) as 'A, B and C (tied)'."""
+    names = [n.strip() for n in joined.split(";") if n.strip()]
+    if len(names) <= 1:
+        return names[0] if names else ""
+    return f"{', '.join(names[:-1])} and {names[-1]} (tied)"
+
+
+def named_note(name: str, note: str | None) -> str | None:
+    """A council's note with its name in front, as the marts write it beside a council they name:
+    'Liverpool: halved since 2024 (20.3 to 10.1): check with the council before quoting.'"""
+    if not note:
+        return None
+    return f"{name}: {note[:1].lower()}{note[1:]}"
+
+
 LOWER_BOUND_NOTE = "A lower bound: a council whose average is at the cap still has workers above it."
 OVER_CAP_ONLY = ("Only councils whose published average is above the cap need more; "
                  "one exactly at the cap needs none.")

@@ -43,7 +43,7 @@ def test_liverpools_own_page_says_its_caseload_halved(dash_duo, site, screenshot
     dash_duo.driver.get(dash_duo.server_url + "/council/liverpool?year=2025&cap=18")
     dash_duo.wait_for_text_to_equal("h1", "Liverpool", timeout=15)
     fact = _fact(dash_duo, "Average caseload, 2025")
-    assert "10.1 children per case-holding social worker" in fact.text
+    assert "10.1. It counts children, not families, per case-holding social worker" in fact.text
     assert fact.find_element(By.CSS_SELECTOR, ".figure-note").text == f"Note: {NOTE}"
     caveats = dash_duo.find_element(".caveats").text
     assert "2025: the average caseload halved since 2024 (20.3 to 10.1): check with the council" in caveats

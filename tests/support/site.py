@@ -1,4 +1,5 @@
-"""What site tests share: the named caps as a release publishes them, and the text of a Dash tree."""
+"""What site tests share: the named caps as a release publishes them, the text of a Dash tree, and the
+sections of the accessibility statement (the GOV.UK sample's, in its order)."""
 
 from __future__ import annotations
 
@@ -30,3 +31,17 @@ def texts(component: object) -> list[str]:
         return [t for c in component for t in texts(c)]
     children = getattr(component, "children", None)
     return texts(children) if children is not None else []
+
+
+# The GOV.UK sample accessibility statement's sections, in its order (/accessibility's h2 headings).
+STATEMENT_SECTIONS = [
+    "Using this website",
+    "How accessible this website is",
+    "Feedback and contact information",
+    "Reporting accessibility problems with this website",
+    "Enforcement procedure",
+    "Technical information about this website's accessibility",
+    "Non-accessible content",
+    "What we're doing to improve accessibility",
+    "Preparation of this accessibility statement",
+]

@@ -180,6 +180,35 @@ def optional_rows(
     return frame(con, f'SELECT * FROM marts."{name}" {where}', params)
 
 
+def england_variation(con: Connection, year: int) -> dict | None:
+    """marts.variation_year's England row for a year: the lowest and highest council, named."""
+    rows = frame(
+        con,
+        "SELECT year, n_las_covered, n_las_unknown, min_caseload_fte, min_la_names, max_caseload_fte, "
+        "max_la_names, range_caseload_fte FROM marts.variation_year WHERE area_code = $e AND year = $year",
+        {"e": ENGLAND_CODE, "year": year},
+    )
+    return rows.row(0, named=True) if rows.height else None
+
+
+def nearby_gaps(con: Connection, year: int) -> pl.DataFrame | None:
+    """marts.nearby_gaps for a year, widest first (None for a release made before the mart)."""
+    return optional_rows(
+        con, "nearby_gaps", "WHERE year = $year ORDER BY gap_rank, higher_la_name, lower_la_name",
+        {"year": year},
+    )
+
+
+def england_named_caps(con: Connection, year: int) -> pl.DataFrame:
+    """marts.area_year_cap's England rows for a year: councils over each named cap, with coverage."""
+    return frame(
+        con,
+        "SELECT scenario_id, cap, n_las_over_cap, n_las_covered, n_las_unknown FROM marts.area_year_cap "
+        "WHERE area_code = $e AND year = $year ORDER BY cap",
+        {"e": ENGLAND_CODE, "year": year},
+    )
+
+
 def notes(con: Connection, series_codes: list[str]) -> pl.DataFrame:
     """marts.la_year_notes for these council series, every year (empty for a release without it)."""
     if not has_table(con, "marts", "la_year_notes"):

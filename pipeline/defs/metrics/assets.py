@@ -1,4 +1,4 @@
-"""The measures built on the foundation marts: caps, positions, spread, funnel, context,
+"""The measures built on the foundation marts: caps, positions, spread, nearby gaps, funnel, context,
 revisions, the trend digest, benchmarks and statistical neighbours.
 
 Most tables are one SQL file each (`Step`). The two cap tables are built by
@@ -33,6 +33,9 @@ STEPS = (
          ("la_year", "area_year", "la_centres", "la_neighbours", "la_year_changes"), GROUP,
          "Each council's rank, percentile, differences from England, region, neighbours and councils "
          "within 50 miles, and year-on-year change with flags."),
+    Step("nearby_gaps", "marts/nearby_gaps", "marts.nearby_gaps", ("la_year", "la_centres"), GROUP,
+         "The postcode lottery between neighbours: per year, the widest gaps in published caseload between "
+         "two councils whose centres are at most 50 miles apart, with both councils' notes."),
     Step("la_year_funnel", "marts/la_year_funnel", "marts.la_year_funnel", ("la_year", "area_year"), GROUP,
          "Funnel-plot limits (95%, 99.8%) for caseload against case-holding FTE, and each council's place."),
     Step("la_year_context", "marts/la_year_context", "marts.la_year_context",

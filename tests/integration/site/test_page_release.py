@@ -36,7 +36,7 @@ def _pinned_releases(component: object) -> list[str]:
     found = []
     href = getattr(component, "href", None)
     if href and "release=" in href and getattr(component, "id", None) != release_view.LATEST_LINK_ID:
-        found.append(href.split("release=")[1].split("&")[0])
+        found.append(href.split("release=")[1].split("&")[0].split("#")[0])
     stored = getattr(component, "data", None)
     if isinstance(stored, dict):
         found += [d["release"] for d in (stored, stored.get("extra") or {}) if "release" in d]

@@ -60,3 +60,20 @@ def test_a_rate_with_no_population_reads_as_no_figure_not_as_suppressed():
     rows = dict(profile.context_rows(context))
     text = rows["Children in need per 10,000 children (31 March 2017)"]
     assert text == "no figure (no population estimate to divide by)"
+
+
+def test_what_a_caseload_counts_is_one_sentence_shown_beside_the_councils_average():
+    assert wording.CASELOAD_COUNTS.count(". ") == 0 and wording.CASELOAD_COUNTS.endswith(".")
+    for words_ in ("children, not families", "case-holding social worker (full-time equivalent)",
+                   "published average", "not any one worker's caseload"):
+        assert words_ in wording.CASELOAD_COUNTS
+    row = {**_over_cap_row(1.0), "caseload_note": None}
+    fact = profile.facts(2025, "18", row, None, None)[0]
+    assert fact.label == "Average caseload, 2025" and fact.text == f"20.5. {wording.CASELOAD_COUNTS}"
+
+
+def test_tied_names_and_named_notes():
+    assert wording.tied_names("Rutland") == "Rutland"
+    assert wording.tied_names("A; B; C") == "A, B and C (tied)"
+    assert wording.named_note("Liverpool", "Halved since 2024.") == "Liverpool: halved since 2024."
+    assert wording.named_note("Liverpool", None) is None
