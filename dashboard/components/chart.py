@@ -129,12 +129,9 @@ def chart_block(
             _switch_controls(cid, switch) if switch is not None else None,
             html.Figure(
                 [
-                    html.Div(
-                        _graph(cid, fig),
-                        id={"type": "chart-figure", "chart": cid},
-                        role="img",
-                        **{"aria-label": summary},
-                    ),
+                    # Named by its caption (a figure's name is its figcaption). Not role="img":
+                    # plotly's mode bar inside is a toolbar of buttons, which an image cannot hold.
+                    html.Div(_graph(cid, fig), id={"type": "chart-figure", "chart": cid}),
                     html.Figcaption(summary),
                 ]
             ),
