@@ -23,6 +23,25 @@ from warehouse.read.snapshot import SnapshotUnavailable
 
 HERE = Path(__file__).parent
 
+# Dash's page, less its <footer> around the scripts: that made a second contentinfo landmark on
+# every page beside the site's own footer.
+INDEX = """<!DOCTYPE html>
+<html lang="en-GB">
+    <head>
+        {%metas%}
+        <title>{%title%}</title>
+        {%favicon%}
+        {%css%}
+    </head>
+    <body>
+        {%app_entry%}
+        {%config%}
+        {%scripts%}
+        {%renderer%}
+    </body>
+</html>
+"""
+
 
 def _shell() -> html.Div:
     """The frame around every page: the menu, the search box (every searchable name), the footer
@@ -68,7 +87,7 @@ def create_app(settings: Settings | None = None) -> Dash:
         ],
     )
     app.layout = _shell
-    app.index_string = app.index_string.replace("<html>", '<html lang="en-GB">')
+    app.index_string = INDEX
     chart.register(app)  # download, table and switch of every chart
     controls.register(app)  # the year / cap form
     search.register(app)  # the header's search and compare's "Add"

@@ -11,12 +11,13 @@ from dash import dcc, html
 from dashboard.downloads.templates import guide_text
 
 
-def view() -> html.Main:
-    """data/templates/GUIDE.md as the page, or a line saying this copy of the site has none."""
+def view() -> html.Div:
+    """data/templates/GUIDE.md as the page, or a line saying this copy of the site has none (inside
+    the shell's one main landmark, like every page)."""
     text = guide_text()
     body = (dcc.Markdown(text, link_target="_self") if text
             else html.P("The submission guide is not in this copy of the site."))
-    return html.Main(
+    return html.Div(
         [
             body,
             html.P([html.A("Download the template and this guide", href="/data"), "."]),
