@@ -1,7 +1,10 @@
-"""axe-core (vendored, tests/support/axe.py) on every page and its main states, at a desktop width
-(1366 CSS px) and a phone's (390): WCAG 2.2 A and AA and the landmark rules, zero violations.
+"""Every page and its main states, checked as drawn in Chromium: axe-core (vendored,
+tests/support/axe.py: WCAG 2.2 A and AA and the landmark rules) at a desktop width (1366 CSS px)
+and a phone's (390), zero violations; then what axe does not check (tests/support/layout.py): no
+sideways scrolling of the page at 320 px (1280 px at 400% zoom), no text cut off with WCAG
+1.4.12's text spacing at 320 and 1366 px, and every chart with its summary, table and CSV.
 
-One server per app, each page loaded once and checked at both widths (the viewport is narrowed
+One server per app, each page loaded once and checked at every width (the viewport is resized
 in place); every failure is collected, so one run lists them all, with the rule and the element.
 """
 
@@ -10,7 +13,7 @@ from __future__ import annotations
 import pytest
 from selenium.webdriver.common.keys import Keys
 
-from tests.support import axe
+from tests.support import axe, layout
 from tests.support.browser import set_width, wait_drawn
 
 pytestmark = [pytest.mark.browser, pytest.mark.shared_data]
@@ -38,29 +41,46 @@ PAGES = (
 )
 
 
+REFLOW_WIDTH = 320  # WCAG 1.4.10: 1280 CSS px at 400% zoom
+
+
 def _check(driver, where: str, found: list[str]) -> None:
-    """axe at each width on the page as it is; a broken rule is added to `found`."""
-    for width in WIDTHS:
+    """Every check on the page as it is; what fails is added to `found`."""
+    problems, _ = layout.incomplete_charts(driver)
+    if problems:
+        found.append(f"charts without their alternatives on {where}:\n  " + "\n  ".join(problems))
+    # widest first, narrowest last: three widths, each set once
+    for width in (*WIDTHS, REFLOW_WIDTH):
         set_width(driver, width)
-        violations = axe.run(driver)
-        if violations:
-            found.append(axe.report(f"{where} at {width} px", violations))
-    set_width(driver, WIDTHS[0])
+        if width == REFLOW_WIDTH:
+            wide = layout.overflow(driver)
+            if wide:
+                found.append(f"{where} does not reflow at {width} px:\n  " + "\n  ".join(wide))
+        else:
+            violations = axe.run(driver)
+            if violations:
+                found.append(axe.report(f"{where} at {width} px", violations))
+        if width != WIDTHS[1]:  # WCAG 1.4.12 at the widest and the narrowest
+            clipped = layout.clipped_with_text_spacing(driver)
+            if clipped:
+                found.append(f"{where} at {width} px cuts text off with WCAG text spacing:\n  "
+                             + "\n  ".join(clipped))
 
 
 def _assert_none(found: list[str]) -> None:
     assert not found, "\n\n".join(found)
 
 
-def test_every_page_passes_axe_at_both_widths(dash_duo, site):
+def test_every_page_passes_axe_reflows_and_keeps_its_text(dash_duo, site):
     dash_duo.start_server(site)
     driver, found = dash_duo.driver, []
-    set_width(driver, WIDTHS[0])
     for path, heading in PAGES:
+        set_width(driver, WIDTHS[0])
         driver.get(dash_duo.server_url + path)
         wait_drawn(driver, heading)
         _check(driver, path, found)
     # A chart's table opened (it is drawn when first opened).
+    set_width(driver, WIDTHS[0])
     driver.get(dash_duo.server_url + "/?year=2025&cap=18")
     wait_drawn(driver, "2025")
     dash_duo.find_element("#section-ranked details summary").send_keys(Keys.ENTER)
@@ -70,7 +90,7 @@ def test_every_page_passes_axe_at_both_widths(dash_duo, site):
     assert dash_duo.get_logs() == []
 
 
-def test_an_old_release_notice_passes_axe(dash_duo, two_releases):
+def test_an_old_release_notice_passes_every_check(dash_duo, two_releases):
     from dashboard.app import create_app
     from warehouse.read.releases import release_ids
 
@@ -85,7 +105,7 @@ def test_an_old_release_notice_passes_axe(dash_duo, two_releases):
     _assert_none(found)
 
 
-def test_the_demo_submission_passes_axe(dash_duo, demo_site):
+def test_the_demo_submission_passes_every_check(dash_duo, demo_site):
     dash_duo.start_server(demo_site)
     path = "/council/birmingham?year=2025&cap=18"
     dash_duo.driver.get(dash_duo.server_url + path)

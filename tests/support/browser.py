@@ -37,4 +37,4 @@ def set_width(driver, width: int, height: int = 900) -> None:
     moment for responsive charts to re-lay out."""
     if driver.execute_script("return window.innerWidth") != width:
         driver.set_window_size(width, height)
-        time.sleep(0.6)
+        time.sleep(0.4)
