@@ -3,10 +3,9 @@ per option, reporting the chosen option's `value` to callbacks as dcc.RadioItems
 
 Dash 4's dcc.RadioItems draws a `role="listbox"` with no name, holding `role="option"` labels that
 contain the inputs: a screen reader announces a list box of options with radio buttons inside them
-(axe: nested-interactive, aria-input-field-name), and a pattern-matching id gives every group the
-same input `name`, so the arrow keys would wander from one chart's switch into another's. This
-component is the same control written the way the HTML standard intends; its browser side is
-`assets/radio_group.js` (plain React, no build step), loaded with the page like every asset.
+(axe: nested-interactive, aria-input-field-name). This component is the same control written the
+way the HTML standard intends; its browser side is `assets/radio_group.js` (plain React, no build
+step), loaded with the page like every asset.
 """
 
 from __future__ import annotations

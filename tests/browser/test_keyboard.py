@@ -157,6 +157,17 @@ def test_a_reader_uses_the_site_with_the_keyboard_alone(dash_duo, site):
     wait_drawn(driver, "North Yorkshire")
     _assert_h1_focused(driver)
 
+    # A chart switch: the arrow keys choose within its own group, and the chart follows.
+    limits = "[id*='\"council-funnel\"'][id*='\"limits\"']"
+    _tab_to(driver, f"{limits} input")
+    assert driver.execute_script("return document.activeElement.value") == "adjusted"
+    _press(driver, Keys.ARROW_RIGHT)
+    dash_duo.wait_for_contains_text("#graph-council-funnel .gtitle", "chance alone")
+    _press(driver, Keys.ARROW_RIGHT)  # past the last button: back to the first of the same group
+    assert driver.execute_script("return document.activeElement.closest('fieldset').id").endswith(
+        '"limits","type":"chart-switch"}')
+    dash_duo.wait_for_contains_text("#graph-council-funnel .gtitle", "allowing for real variation")
+
     # Compare two councils, each typed into "Add a council" and added with Enter.
     driver.get(dash_duo.server_url + "/compare")
     wait_drawn(driver, "Compare councils")
