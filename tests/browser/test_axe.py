@@ -49,6 +49,9 @@ def _check(driver, where: str, found: list[str]) -> None:
     problems, _ = layout.incomplete_charts(driver)
     if problems:
         found.append(f"charts without their alternatives on {where}:\n  " + "\n  ".join(problems))
+    faint = layout.field_text_contrast(driver)
+    if faint:
+        found.append(f"text typed on {where} is too faint:\n  " + "\n  ".join(faint))
     # widest first, narrowest last: three widths, each set once
     for width in (*WIDTHS, REFLOW_WIDTH):
         set_width(driver, width)
