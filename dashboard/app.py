@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import dash
-from dash import Dash, dcc, html
+from dash import ClientsideFunction, Dash, Input, Output, dcc, html
 
 from dashboard import api
 from dashboard.components import chart, controls, search, shell
@@ -22,6 +22,25 @@ from warehouse.config import Settings
 from warehouse.read.snapshot import SnapshotUnavailable
 
 HERE = Path(__file__).parent
+
+# Dash's page, less its <footer> around the scripts: that made a second contentinfo landmark on
+# every page beside the site's own footer.
+INDEX = """<!DOCTYPE html>
+<html lang="en-GB">
+    <head>
+        {%metas%}
+        <title>{%title%}</title>
+        {%favicon%}
+        {%css%}
+    </head>
+    <body>
+        {%app_entry%}
+        {%config%}
+        {%scripts%}
+        {%renderer%}
+    </body>
+</html>
+"""
 
 
 def _shell() -> html.Div:
@@ -39,6 +58,7 @@ def _shell() -> html.Div:
             dcc.Location(id="nav", refresh="callback-nav"),
             # The chart switches' address writer: pins an unpinned address to this (latest) release.
             dcc.Store(id="switch-address", data=latest),
+            dcc.Store(id="page-focus"),  # assets/focus_heading.js: the h1 after a navigation
             shell.header(names),
             html.Main(dash.page_container, id="main", tabIndex="-1"),
             shell.footer(built_text),
@@ -68,10 +88,17 @@ def create_app(settings: Settings | None = None) -> Dash:
         ],
     )
     app.layout = _shell
-    app.index_string = app.index_string.replace("<html>", '<html lang="en-GB">')
+    app.index_string = INDEX
     chart.register(app)  # download, table and switch of every chart
     controls.register(app)  # the year / cap form
     search.register(app)  # the header's search and compare's "Add"
+    # After a navigation, focus moves to the new page's h1 (assets/focus_heading.js).
+    app.clientside_callback(
+        ClientsideFunction(namespace="caseload", function_name="focusHeading"),
+        Output("page-focus", "data"),
+        Input("_pages_content", "children"),
+        prevent_initial_call=True,
+    )
     api.register(app.server)  # /api/v1, and /download: the tables, the zip, the templates
     security.install(app, settings_.rate_limit_per_minute, settings_.rate_limit_burst)
     return app

@@ -2,6 +2,7 @@
 
     shell.py     header (menu from dash.page_registry), footer, friendly messages, headline figures
     controls.py  the year / cap form and its callback
+    radios.py    native radio buttons in a fieldset (the form's and the chart switches' choices)
     search.py    finding a council by a typed name (header search, compare's "Add") and callbacks
     chart.py     a chart with its CSV, its table and its switch; their callbacks
     table.py     the one accessible scrolling table

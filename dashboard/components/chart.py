@@ -17,6 +17,7 @@ import polars as pl
 from dash import ALL, MATCH, ClientsideFunction, Dash, Input, Output, State, dcc, html, no_update
 
 from dashboard.address import parse_choice
+from dashboard.components.radios import RadioGroup
 from dashboard.components.table import scrollable_table
 from dashboard.downloads.formats import records_to_csv
 
@@ -78,17 +79,11 @@ def _switch_controls(cid: str, switch: Switch) -> html.Div:
     return html.Div(
         className="chart-switch",
         children=[
-            html.Fieldset(
-                [
-                    html.Legend(g.legend),
-                    dcc.RadioItems(
-                        id={"type": "chart-switch", "chart": cid, "group": g.name},
-                        options=[{"label": label, "value": value} for value, label in g.options],
-                        value=g.value,
-                        inline=True,
-                        className="radio-row",
-                    ),
-                ]
+            RadioGroup(
+                {"type": "chart-switch", "chart": cid, "group": g.name},
+                g.legend,
+                [{"label": label, "value": value} for value, label in g.options],
+                g.value,
             )
             for g in switch.groups
         ]
@@ -134,12 +129,9 @@ def chart_block(
             _switch_controls(cid, switch) if switch is not None else None,
             html.Figure(
                 [
-                    html.Div(
-                        _graph(cid, fig),
-                        id={"type": "chart-figure", "chart": cid},
-                        role="img",
-                        **{"aria-label": summary},
-                    ),
+                    # Named by its caption (a figure's name is its figcaption). Not role="img":
+                    # plotly's mode bar inside is a toolbar of buttons, which an image cannot hold.
+                    html.Div(_graph(cid, fig), id={"type": "chart-figure", "chart": cid}),
                     html.Figcaption(summary),
                 ]
             ),

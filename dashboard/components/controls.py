@@ -13,10 +13,15 @@ from collections.abc import Mapping
 from dash import Dash, Input, Output, State, dcc, html, no_update
 
 from dashboard.address import CUSTOM_RANGE, QueryError, cap_from_controls, search
+from dashboard.components.radios import RadioGroup
 from dashboard.reading import page_release
 from warehouse.domain import CUSTOM_CAP_MAX, CUSTOM_CAP_MIN, Cap
 
 CUSTOM = "custom"
+MAP_MODES = [
+    {"label": "Caseload", "value": "caseload"},
+    {"label": "Distance from the cap", "value": "distance"},
+]
 
 
 def cap_options(named: Mapping[str, Cap]) -> list[dict[str, str]]:
@@ -38,28 +43,14 @@ def state_form(
     """The form for `path`: the release's years and named caps, and a custom cap."""
     custom = cap_key not in named
     children = [
-        html.Fieldset(
-            [
-                html.Legend("Year (30 September)"),
-                dcc.RadioItems(
-                    id="ctl-year",
-                    options=[{"label": str(y), "value": y} for y in years],
-                    value=year,
-                    inline=True,
-                    className="radio-row",
-                ),
-            ]
+        RadioGroup(
+            "ctl-year", "Year (30 September)", [{"label": str(y), "value": y} for y in years], year,
+            name="year", className="full-row",
         ),
-        html.Fieldset(
-            [
-                html.Legend("Caseload cap"),
-                dcc.RadioItems(
-                    id="ctl-cap",
-                    options=cap_options(named),
-                    value=CUSTOM if custom else cap_key,
-                    inline=True,
-                    className="radio-row",
-                ),
+        RadioGroup(
+            "ctl-cap", "Caseload cap", cap_options(named), CUSTOM if custom else cap_key, name="cap",
+            className="full-row",
+            children=[
                 html.Label(f"Custom cap ({CUSTOM_RANGE})", htmlFor="ctl-custom", className="inline-label"),
                 dcc.Input(
                     id="ctl-custom",
@@ -70,37 +61,28 @@ def state_form(
                     value=float(cap_key) if custom else None,
                     className="custom-cap",
                 ),
-            ]
+            ],
         ),
     ]
     if mode is not None:
-        children.append(
-            html.Fieldset(
-                [
-                    html.Legend("Colour the map by"),
-                    dcc.RadioItems(
-                        id="ctl-mode",
-                        value=mode,
-                        inline=True,
-                        className="radio-row",
-                        options=[
-                            {"label": "Caseload", "value": "caseload"},
-                            {"label": "Distance from the cap", "value": "distance"},
-                        ],
-                    ),
-                ]
-            )
-        )
+        children.append(RadioGroup("ctl-mode", "Colour the map by", MAP_MODES, mode, name="map"))
     else:
         children.append(dcc.Store(id="ctl-mode", data=None))
     children += [
-        html.Button("Show", id="ctl-apply", type="button", className="button primary"),
+        # A submit button: Enter on any control of the form presses it (the browser's implicit
+        # submission); assets/forms.js keeps the browser from loading the page again, the callback
+        # below navigates instead.
+        html.Button("Show", id="ctl-apply", type="submit", className="button primary"),
         html.P(id="ctl-error", role="alert", className="error"),
         # the release the page shows goes into every address the form writes (page_release.pin)
         dcc.Store(id="ctl-context", data={"path": path, "extra": page_release.pin()}),
     ]
-    return html.Div(
-        children, className="state-form", role="group", **{"aria-label": "Choose the year and the cap"}
+    return html.Form(
+        children,
+        method="get",
+        action=path,
+        className="state-form",
+        **{"aria-label": "Choose the year and the cap", "data-navigates": "dash"},
     )
 
 

@@ -15,6 +15,16 @@ from plotly.colors import sample_colorscale
 from dashboard.figures.base import ENGLAND_C, Y_TITLE, _base, add_line, hover_note
 
 OVER, UNDER, CAP_C, MISSING = "#D55E00", "#0072B2", "#000000", "#d9d9d9"
+# A hex's outline: over the cap thick black; otherwise a thin grey at 4.5:1 against the white
+# background, so a hex whose fill is near white (no figure, cividis' top, the distance scale's
+# middle) still shows where it is (WCAG 1.4.11); dotted where there is no figure.
+OVER_EDGE, EDGE = "#000000", "#767676"
+# Lines over time: the Okabe-Ito hues, with its orange and sky blue darkened to 3:1 against white
+# (#E69F00 and #56B4E9 were 2.3:1), and a marker shape of their own, so lines differ by more than
+# colour.
+LINE_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#B07A00", "#3A8FC4")
+MARKERS = ("circle", "square", "diamond", "triangle-up", "triangle-down", "x", "star", "cross", "pentagon",
+           "hexagon")
 CASELOAD_RANGE = (10.0, 25.0)
 DISTANCE_RANGE = (-8.0, 8.0)
 
@@ -92,7 +102,9 @@ def hex_map(hexes: pl.DataFrame, cap: float, cap_label: str, mode: str = "caselo
                 path=hex_path(row["q"], row["r"]),
                 fillcolor=fill,
                 layer="below",
-                line=dict(color="#000000" if over else "#ffffff", width=2.5 if over else 1),
+                # no figure: dotted, so it is not told from a pale fill by its grey alone
+                line=dict(color=OVER_EDGE if over else EDGE, width=2.5 if over else 1,
+                          dash="dot" if value is None else "solid"),
             )
         )
         x, y = hex_centre(row["q"], row["r"])
@@ -210,7 +222,7 @@ def trend_lines(
     """`series`: name, year, value (long), and optionally note (a point's note, shown in its hover).
     `emphasis` is drawn thick; England black dotted."""
     fig = go.Figure()
-    palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"]
+    palette = LINE_COLOURS
     names = list(dict.fromkeys(series["name"].to_list()))
     for i, name in enumerate(names):
         part = series.filter(pl.col("name") == name).sort("year")
@@ -231,6 +243,7 @@ def trend_lines(
                 mode="lines+markers",
                 name=name,
                 line=line,
+                marker=dict(symbol=MARKERS[i % len(MARKERS)], size=7),
                 connectgaps=False,
                 customdata=_notes(part, "note"),
                 hovertemplate=f"{name}<br>%{{x}}: %{{y:.1f}}%{{customdata}}<extra></extra>",

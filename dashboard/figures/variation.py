@@ -146,7 +146,7 @@ def lottery(sizes: pl.DataFrame) -> go.Figure:
             fill="toself",
             mode="lines",
             fillcolor="rgba(0,114,178,0.18)",
-            line=dict(width=0),
+            line=dict(width=1, color="#0072B2"),  # the pale band's edge carries its 3:1 (WCAG 1.4.11)
             name="95% interval",
             hoverinfo="skip",
         ),

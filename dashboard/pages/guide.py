@@ -12,6 +12,6 @@ dash.register_page(
 )
 
 
-def layout(**_query: object) -> html.Main:
+def layout(**_query: object) -> html.Div:
     """No query; reads no release."""
     return guide.view()

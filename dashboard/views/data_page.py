@@ -58,7 +58,7 @@ def rows_form(councils: pl.DataFrame, years: list[int], tables: list[str]) -> ht
             html.Label(["Year ", html.Select(
                 [html.Option(str(y), value=str(y)) for y in reversed(years)], name="year", id="rows-year")]),
             *[dcc.Input(type="hidden", name=k, value=v) for k, v in pin().items()],
-            html.Button("Download these rows (CSV)", type="submit"),
+            html.Button("Download these rows (CSV)", type="submit", className="button primary"),
         ],
     )
 

@@ -99,7 +99,8 @@ def view(state: PageState, mode: str) -> html.Div:
                 ),
                 summary=f"Hex map of {hexes.height} hexes, one per council, coloured by "
                 f"{'distance from the cap' if mode == 'distance' else 'average caseload'}. Councils over "
-                f"the cap of {cap_label} have a thick black outline; grey hexes have no published figure.",
+                f"the cap of {cap_label} have a thick black outline; grey hexes with a dotted outline "
+                "have no published figure.",
                 intro="Each hexagon is one council, placed roughly where it is, so London "
                 "boroughs are as visible "
                 "as counties. Kingston and Richmond share one return, so both show the same figure.",

@@ -1,0 +1,119 @@
+"""Every page and its main states, checked as drawn in Chromium: axe-core (vendored,
+tests/support/axe.py: WCAG 2.2 A and AA and the landmark rules) at a desktop width (1366 CSS px)
+and a phone's (390), zero violations; then what axe does not check (tests/support/layout.py): no
+sideways scrolling of the page at 320 px (1280 px at 400% zoom), no text cut off with WCAG
+1.4.12's text spacing at 320 and 1366 px, and every chart with its summary, table and CSV.
+
+One server per app, each page loaded once and checked at every width (the viewport is resized
+in place); every failure is collected, so one run lists them all, with the rule and the element.
+"""
+
+from __future__ import annotations
+
+import pytest
+from selenium.webdriver.common.keys import Keys
+
+from tests.support import axe, layout
+from tests.support.browser import set_width, wait_drawn
+
+pytestmark = [pytest.mark.browser, pytest.mark.shared_data]
+
+WIDTHS = (1366, 390)
+
+# (address, text in its h1): every page of the site in its main states.
+PAGES = (
+    ("/?year=2025&cap=18", "2025"),  # overview, a named cap
+    ("/?year=2024&cap=16.5&map=distance", "2024"),  # overview, a custom cap, the map by distance
+    ("/council/leeds", "Leeds"),
+    ("/council/westminster?year=2025", "Westminster"),  # its 2025 caseload is suppressed (x)
+    ("/compare?councils=bolton,liverpool,leeds", "Compare councils"),
+    ("/compare", "Compare councils"),  # no councils chosen yet
+    ("/trends", "Trends"),
+    ("/data", "Data and downloads"),
+    ("/about", "About the figures"),
+    ("/guide", "guide for councils"),
+    ("/api", "API"),
+    ("/no/such/page", "not found"),
+    ("/?year=1066", "could not show"),
+    ("/council/atlantis", "could not find"),
+    # The accessibility statement (/accessibility) is being written on another branch: add it here
+    # when both are merged, e.g. ("/accessibility", "Accessibility statement").
+)
+
+
+REFLOW_WIDTH = 320  # WCAG 1.4.10: 1280 CSS px at 400% zoom
+
+
+def _check(driver, where: str, found: list[str]) -> None:
+    """Every check on the page as it is; what fails is added to `found`."""
+    problems, _ = layout.incomplete_charts(driver)
+    if problems:
+        found.append(f"charts without their alternatives on {where}:\n  " + "\n  ".join(problems))
+    faint = layout.field_text_contrast(driver)
+    if faint:
+        found.append(f"text typed on {where} is too faint:\n  " + "\n  ".join(faint))
+    # widest first, narrowest last: three widths, each set once
+    for width in (*WIDTHS, REFLOW_WIDTH):
+        set_width(driver, width)
+        if width == REFLOW_WIDTH:
+            wide = layout.overflow(driver)
+            if wide:
+                found.append(f"{where} does not reflow at {width} px:\n  " + "\n  ".join(wide))
+        else:
+            violations = axe.run(driver)
+            if violations:
+                found.append(axe.report(f"{where} at {width} px", violations))
+        if width != WIDTHS[1]:  # WCAG 1.4.12 at the widest and the narrowest
+            clipped = layout.clipped_with_text_spacing(driver)
+            if clipped:
+                found.append(f"{where} at {width} px cuts text off with WCAG text spacing:\n  "
+                             + "\n  ".join(clipped))
+
+
+def _assert_none(found: list[str]) -> None:
+    assert not found, "\n\n".join(found)
+
+
+def test_every_page_passes_axe_reflows_and_keeps_its_text(dash_duo, site):
+    dash_duo.start_server(site)
+    driver, found = dash_duo.driver, []
+    for path, heading in PAGES:
+        set_width(driver, WIDTHS[0])
+        driver.get(dash_duo.server_url + path)
+        wait_drawn(driver, heading)
+        _check(driver, path, found)
+    # A chart's table opened (it is drawn when first opened).
+    set_width(driver, WIDTHS[0])
+    driver.get(dash_duo.server_url + "/?year=2025&cap=18")
+    wait_drawn(driver, "2025")
+    dash_duo.find_element("#section-ranked details summary").send_keys(Keys.ENTER)
+    dash_duo.wait_for_contains_text("#section-ranked table", "Leeds", timeout=15)
+    _check(driver, "/?year=2025&cap=18 with the ranking's table open", found)
+    _assert_none(found)
+    assert dash_duo.get_logs() == []
+
+
+def test_an_old_release_notice_passes_every_check(dash_duo, two_releases):
+    from dashboard.app import create_app
+    from warehouse.read.releases import release_ids
+
+    old, _ = release_ids(two_releases.releases_dir)
+    dash_duo.start_server(create_app(two_releases))
+    path = f"/council/leeds?year=2024&cap=12&release={old}"
+    dash_duo.driver.get(dash_duo.server_url + path)
+    dash_duo.wait_for_element("#release-notice", timeout=15)
+    wait_drawn(dash_duo.driver, "Leeds")
+    found: list[str] = []
+    _check(dash_duo.driver, path, found)
+    _assert_none(found)
+
+
+def test_the_demo_submission_passes_every_check(dash_duo, demo_site):
+    dash_duo.start_server(demo_site)
+    path = "/council/birmingham?year=2025&cap=18"
+    dash_duo.driver.get(dash_duo.server_url + path)
+    dash_duo.wait_for_element("#section-submission", timeout=15)
+    wait_drawn(dash_duo.driver, "Birmingham")
+    found: list[str] = []
+    _check(dash_duo.driver, path, found)
+    _assert_none(found)
