@@ -50,83 +50,59 @@ REVIEWED: dt.date | None = None
 LAST_TESTED = dt.date(2026, 12, 1)
 
 # None once the tests it waits for are finished and their results are below.
-DRAFT: str | None = (
-    "This statement is a draft. The site's developers are testing it now with automated checks (axe-core) "
-    "and with a keyboard alone; their results will be added here, and the list of problems updated, when "
-    "those tests are finished."
-)
+DRAFT: str | None = None
 
 # None until the project has an address it controls for reports; the statement then says so plainly.
 CONTACT: Contact | None = None
 
 # What a reader can do, each checked (see METHODS); nothing here that has not been.
 CAN_DO = (
+    "use every page with a keyboard alone: find a council or a town, choose a year and a cap, compare "
+    "councils, open a chart's table, download its figures and follow a link to an earlier release; "
+    "focus is always visible, and after a choice it moves to the heading of the page you asked for",
     "read the figures behind every chart as a table on the same page, and download them as a CSV file",
     "skip from the top of any page straight to its main content",
-    "choose a year and a cap with radio buttons that change nothing until you press Show (or Enter in "
-    "the custom cap box)",
-    "tell councils apart without relying on colour: councils over the cap have a thick outline, and the "
-    "cap and England's average are labelled in words on the charts",
+    "choose a year and a cap with radio buttons that change nothing until you press Show (or Enter)",
+    "tell councils apart without relying on colour: councils over the cap have a thick outline, lines "
+    "differ by dash and marker shape, and the cap and England's average are labelled in words",
     "read the colour scales with the common forms of colour blindness (cividis and purple-orange scales)",
-    "read most pages on a screen 390 pixels wide without scrolling sideways (the exceptions are below)",
+    "read every page on a screen 320 pixels wide (or at 400% zoom) without scrolling sideways: only "
+    "tables and charts scroll, in boxes of their own",
+    "set your own line, letter, word and paragraph spacing without text being cut off",
 )
 
 # Most impact first.
 ISSUES = (
     Issue(
-        "The year and cap choices (on the overview, council pages and Trends) may not be announced "
-        "properly by screen readers: automated checks find interactive elements nested inside one "
-        "another and a list of options with no name.",
-        "4.1.2 Name, Role, Value (A)",
-        "the component library the site is built with (Dash 4) puts each radio button inside a list "
-        "'option', inside a 'listbox' that has no accessible name.",
-        "the same figures for any year and cap can be opened by address, for example "
-        "/?year=2024&cap=15-12, and every figure is in the downloads on the Data and downloads page.",
-        being_fixed=True,
-    ),
-    Issue(
-        "After you press Show, the page is drawn again and keyboard focus goes back to the top of the "
-        "page, not to the form you were using.",
-        "2.4.3 Focus Order (A)",
-        "the site draws the whole page again for the new address and does not yet move focus back.",
-        "use the skip link, then Tab to the form or the chart you were reading.",
-        being_fixed=True,
-    ),
-    Issue(
-        "Chart details that appear when you hover over a chart, and the chart's own buttons (zoom, "
-        "download as an image), cannot be used with a keyboard.",
+        "The details that appear when you hover over a point on a chart need a mouse or touch.",
         "2.1.1 Keyboard (A)",
-        "the charts are drawn by a charting library (Plotly) whose hover labels and buttons respond to a "
-        "mouse or touch only.",
-        "every chart's figures are in a table under it ('Show the figures as a table') and in its CSV "
-        "download.",
+        "the charts are drawn by a charting library (Plotly) whose hover labels respond to a mouse or "
+        "touch only. Its buttons (zoom, download as an image) do work with a keyboard.",
+        "every chart's figures, with the same notes, are in a table under it ('Show the figures as a "
+        "table') and in its CSV download.",
     ),
     Issue(
-        "The box for adding a council on the Compare page is smaller than the minimum target size: about "
-        "20 pixels wide.",
-        "2.5.8 Target Size (Minimum) (AA)",
-        "the box is drawn too narrow beside its Add button.",
-        "open a comparison by its address, for example /compare?councils=leeds,kent.",
-        being_fixed=True,
-    ),
-    Issue(
-        "On a screen 390 pixels wide, the submission guide's table of template columns is wider than the "
-        "screen and the whole page scrolls sideways with it; the API page scrolls sideways by a few "
-        "pixels.",
+        "On a screen 390 pixels wide or narrower, the trend charts cut off their vertical axis title and "
+        "some year labels.",
         "1.4.10 Reflow (AA)",
-        "the guide's table is not in a box of its own that scrolls, and a line of code on the API page "
-        "does not wrap.",
-        "the guide is also a file (GUIDE.md) in the template download on the Data and downloads page.",
+        "the charts keep their desktop layout when they shrink.",
+        "the chart's table gives every figure with its year, and the text under the chart says what it "
+        "shows.",
     ),
     Issue(
-        "Every page has two footer landmarks (the site's footer, and one that only holds the page's "
-        "scripts), and the submission guide has its main content marked as main twice, so screen reader "
-        "users moving between landmarks meet them twice.",
+        "Screen readers read the text inside a chart (axis labels, legend) as separate words, not as a "
+        "described chart.",
         None,
-        "the page template the site uses has a footer of its own, and the guide's page marks its content "
-        "as main inside the site's main. Automated checks report these under best practice, not as a "
-        "failure of WCAG 2.2.",
-        being_fixed=True,
+        "the charts are drawings made by a charting library; each has a written summary under it, which "
+        "names it, and a table of its figures. This has not been checked with a screen reader yet.",
+        "read the summary under the chart and open its table.",
+    ),
+    Issue(
+        "Each chart's buttons (zoom, pan, download as an image) add about ten stops when you move through "
+        "a page with the Tab key.",
+        None,
+        "the charting library shows its buttons on every chart.",
+        "use the skip link, and headings, to move between parts of a page.",
     ),
     Issue(
         "The hex map shows where councils are by position only, and its hexagons are small on a phone.",
@@ -136,10 +112,16 @@ ISSUES = (
     ),
     Issue(
         "The regional trend chart has nine lines; after six, colours repeat (each line keeps a different "
-        "dash pattern).",
+        "dash pattern and marker shape).",
         None,
         "there are more regions than colours in a colour-blind-safe set.",
         "the chart's table gives every region's figure for every year.",
+    ),
+    Issue(
+        "Without JavaScript, no page draws.",
+        None,
+        "the site is built with a framework (Dash) that draws every page in the browser.",
+        "every figure is also in the downloads and the API, which need no JavaScript.",
     ),
 )
 
@@ -151,17 +133,27 @@ NOT_CHECKED = (
 
 # How the site was tested, as of LAST_TESTED: only what was done.
 METHODS = (
-    "Automated checks with axe-core in headless Chromium, by the site's developers, on every page: the "
-    "problems it reports are listed above; the full run is being finished.",
-    "Keyboard-only tests in a real browser, by the site's developers: under way.",
-    "A check on 1 December 2026, in headless Chromium at 390 pixels wide, of every page for sideways "
-    "scrolling (the two pages above scroll), one main heading per page and the page's language (en-GB).",
-    "Not yet done: testing with a screen reader, with speech recognition or at 400% zoom, testing with "
-    "disabled users, and an independent audit.",
+    "Automated checks with axe-core 4.14.1 in headless Chromium, run with every change by the site's "
+    "developers (tests/browser/test_axe.py): every page and its main states (the overview with a named "
+    "and a custom cap, a council, a council whose figures are suppressed, compare, trends, data, about, "
+    "the guide, the API page, this statement, the error pages, an earlier release's notice, a council's "
+    "demo submission, a chart's table opened), at 1366 and 390 pixels wide, against the rules for WCAG "
+    "2.0, 2.1 and 2.2 A and AA and the rules for page landmarks: no failures.",
+    "Keyboard-only tests in the same browser (tests/browser/test_keyboard.py): the skip link; finding a "
+    "council by typing a town; choosing a year and a cap with the arrow keys and Space, applying with "
+    "Enter or Show; a chart switch; comparing two councils; opening a chart's table; downloading its "
+    "CSV; following a release link. Focus lands on the new page's heading after each, and Tab moves "
+    "through five kinds of page with a visible focus ring at every stop, never trapped.",
+    "At 320 pixels wide (as at 400% zoom): no page scrolls sideways, and with WCAG 1.4.12 text spacing "
+    "no text is cut off. Colour contrast of text typed into fields, chart marks and lines, outlines and "
+    "the focus ring computed against what they sit on (tests/unit/dashboard/test_contrast.py).",
+    "Not yet done: testing with a screen reader, with speech recognition, at 200% text size, in forced "
+    "colours (high contrast) mode or in browsers other than Chromium; testing with disabled users; an "
+    "independent audit.",
 )
 
 # What is being done: only what is under way. The other problems above have no fix planned yet.
 IMPROVEMENTS = (
-    "The problems marked 'being fixed' above are being fixed by the site's developers now.",
-    "The automated and keyboard tests are being finished; their results will be added to this statement.",
+    "The automated and keyboard checks run with every change to the site, so a new failure stops the "
+    "change from being published.",
 )

@@ -36,8 +36,7 @@ PAGES = (
     ("/no/such/page", "not found"),
     ("/?year=1066", "could not show"),
     ("/council/atlantis", "could not find"),
-    # The accessibility statement (/accessibility) is being written on another branch: add it here
-    # when both are merged, e.g. ("/accessibility", "Accessibility statement").
+    ("/accessibility", "Accessibility statement"),
 )
 
 

@@ -70,6 +70,14 @@ def test_overview_tells_the_story_before_the_form_and_its_links_lead_to_the_char
     dash_duo.wait_for_element("#section-lottery #graph-lottery .main-svg", timeout=15)
     assert f"release={shown}" in dash_duo.driver.current_url
     assert dash_duo.driver.current_url.endswith("#section-lottery")
+    # Dash draws Trends after the browser looked for #section-lottery: the site scrolls to it and
+    # puts focus on its heading (assets/focus_heading.js), so the reader lands on the chart.
+    _wait(lambda: abs(_top(dash_duo, "#section-lottery")) < 5)
+    assert dash_duo.driver.switch_to.active_element.get_attribute("id") == "h-lottery"
+    # and the same from a link opened in a new tab: a first load with the part named in the address
+    dash_duo.driver.get(dash_duo.driver.current_url)
+    dash_duo.wait_for_element("#section-lottery #graph-lottery .main-svg", timeout=15)
+    _wait(lambda: abs(_top(dash_duo, "#section-lottery")) < 5)
     assert dash_duo.get_logs() == []
 
 
