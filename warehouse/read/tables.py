@@ -119,10 +119,6 @@ def years(con: Connection) -> list[int]:
     return [r[0] for r in con.execute("SELECT DISTINCT year FROM marts.la_year ORDER BY year").fetchall()]
 
 
-def scenario_ids(con: Connection) -> list[str]:
-    return [r[0] for r in con.execute("SELECT scenario_id FROM marts.caps ORDER BY sort_order").fetchall()]
-
-
 def council_code(con: Connection, key: str) -> str | None:
     """The code (marts.dim_la.la_code) of the council a key names: its code, slug or a joint return's
     member code, resolved by warehouse.read.site.council, as the site and /api/v1/councils/<key> do."""
