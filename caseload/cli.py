@@ -10,7 +10,7 @@ from pathlib import Path
 def _run(args: argparse.Namespace) -> int:
     from pipeline.run import run_all
 
-    return run_all()
+    return run_all(verbose=args.verbose)
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -37,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True)
     run = commands.add_parser("run", help="build the warehouse from the sources and publish it")
+    run.add_argument("--verbose", action="store_true", help="print Dagster's event log as well")
     run.set_defaults(handler=_run)
     serve = commands.add_parser("serve", help="serve the site with a production WSGI server")
     serve.add_argument("--host", default="127.0.0.1")

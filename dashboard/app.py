@@ -18,6 +18,7 @@ from dashboard import api
 from dashboard.components import chart, controls, search, shell
 from dashboard.reading import queries
 from dashboard.server import security
+from dashboard.views import next_update
 from warehouse.config import Settings
 from warehouse.read.snapshot import SnapshotUnavailable
 
@@ -51,8 +52,9 @@ def _shell() -> html.Div:
         release = queries.release()
         built, latest = release.get("built_at"), release.get("release_id")
         built_text = f"{built:%d %B %Y, %H:%M} UTC" if built else None
+        expected = next_update.sentence(queries.sources())
     except SnapshotUnavailable:
-        names, built_text, latest = [], None, None
+        names, built_text, latest, expected = [], None, None, None
     return html.Div(
         [
             dcc.Location(id="nav", refresh="callback-nav"),
@@ -61,7 +63,7 @@ def _shell() -> html.Div:
             dcc.Store(id="page-focus"),  # assets/focus_heading.js: the h1 after a navigation
             shell.header(names),
             html.Main(dash.page_container, id="main", tabIndex="-1"),
-            shell.footer(built_text),
+            shell.footer(built_text, expected),
         ]
     )
 

@@ -73,8 +73,8 @@ def test_the_definitions_load(definitions):
     dg.Definitions.validate_loadable(definitions)
     repository = definitions.get_repository_def()
     assert len(repository.asset_graph.get_all_asset_keys()) > 30
-    assert {s.name for s in repository.sensor_defs} == {"submissions_inbox_sensor"}
-    assert {s.name for s in repository.schedule_defs} == {"refresh_everything_schedule"}
+    assert {s.name for s in repository.sensor_defs} == {"submissions_inbox_sensor", "release_day_sensor"}
+    assert {s.name for s in repository.schedule_defs} == {"daily_publisher_check"}
 
 
 def test_every_asset_key_has_a_definition(definitions):
@@ -124,8 +124,8 @@ def test_every_mart_is_in_the_data_dictionary_deps(definitions):
     assert {t for t in written if t.startswith("marts.")} - documented == set(), "undocumented marts"
 
 
-def test_the_weekly_job_builds_everything_but_the_inbox(definitions):
-    """The inbox is loaded by its sensor as files arrive; the weekly run rebuilds the rest."""
+def test_the_refresh_job_builds_everything_but_the_inbox(definitions):
+    """The inbox is loaded by its sensor as files arrive; a publisher's new release rebuilds the rest."""
     job = definitions.resolve_job_def("refresh_everything")
     everything = definitions.resolve_asset_graph().get_all_asset_keys()
     assert job.asset_layer.selected_asset_keys == everything - {dg.AssetKey("submission_inbox")}

@@ -38,6 +38,12 @@ DEV_SUBMISSION_SALT = "caseload-watch-dev-salt-not-secret"
 
 # Fetching: a timeout per request, and a bounded number of retries with a growing wait.
 DEFAULT_HTTP_TIMEOUT_S, DEFAULT_HTTP_RETRIES, DEFAULT_HTTP_BACKOFF_S = 30.0, 4, 1.0
+# Explore Education Statistics, where the Department for Education publishes its releases
+# (docs/sources-ees.md). Overridden in tests to point at a stand-in on 127.0.0.1.
+EES_CONTENT_API = "https://content.explore-education-statistics.service.gov.uk/api"
+EES_PUBLIC_API = "https://api.education.gov.uk/statistics"
+# A discovery call (one small JSON answer) gets a shorter timeout than a file download.
+DEFAULT_EES_TIMEOUT_S = 20.0
 # Downloads and the API, per client: a steady rate and a burst.
 DEFAULT_RATE_LIMIT_PER_MINUTE, DEFAULT_RATE_LIMIT_BURST = 120.0, 60
 
@@ -54,6 +60,10 @@ class Settings:
     http_timeout_s: float = DEFAULT_HTTP_TIMEOUT_S
     http_retries: int = DEFAULT_HTTP_RETRIES
     http_backoff_s: float = DEFAULT_HTTP_BACKOFF_S
+    # Where EES sources are discovered; None switches discovery off (pinned URLs only).
+    ees_content_api: str | None = EES_CONTENT_API
+    ees_public_api: str | None = EES_PUBLIC_API
+    ees_timeout_s: float = DEFAULT_EES_TIMEOUT_S
     submission_salt: str = DEV_SUBMISSION_SALT
     # Downloads and the API, per client address: a steady rate and a burst (dashboard/security.py).
     rate_limit_per_minute: float = DEFAULT_RATE_LIMIT_PER_MINUTE
@@ -101,6 +111,10 @@ class Settings:
             http_timeout_s=float(env.get("CASELOAD_HTTP_TIMEOUT", DEFAULT_HTTP_TIMEOUT_S)),
             http_retries=int(env.get("CASELOAD_HTTP_RETRIES", DEFAULT_HTTP_RETRIES)),
             http_backoff_s=float(env.get("CASELOAD_HTTP_BACKOFF", DEFAULT_HTTP_BACKOFF_S)),
+            # "off" (or an empty value) switches EES discovery off: every source uses its pinned URL.
+            ees_content_api=_unless_off(env.get("CASELOAD_EES_CONTENT_API", EES_CONTENT_API)),
+            ees_public_api=_unless_off(env.get("CASELOAD_EES_PUBLIC_API", EES_PUBLIC_API)),
+            ees_timeout_s=float(env.get("CASELOAD_EES_TIMEOUT", DEFAULT_EES_TIMEOUT_S)),
             submission_salt=env.get("CASELOAD_SUBMISSION_SALT") or DEV_SUBMISSION_SALT,
             rate_limit_per_minute=float(
                 env.get("CASELOAD_RATE_LIMIT_PER_MINUTE", DEFAULT_RATE_LIMIT_PER_MINUTE)
@@ -110,3 +124,8 @@ class Settings:
             # be mistaken for a council's figures.
             show_demo=env.get("CASELOAD_SHOW_DEMO", "").strip().lower() in ("1", "true", "yes"),
         )
+
+
+def _unless_off(value: str) -> str | None:
+    value = value.strip()
+    return None if value.lower() in ("", "off", "none") else value.rstrip("/")

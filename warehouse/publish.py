@@ -17,7 +17,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from warehouse.db import connect
+from warehouse.db import connect, run_statements
 
 PUBLISHED_SCHEMAS = ("marts", "meta")
 RELEASES_KEPT = 20
@@ -63,12 +63,7 @@ def publish(work_path: Path, served_path: Path, releases_dir: Path) -> Release:
             "CAST($built AS TIMESTAMPTZ) AS built_at",
             {"id": release_id, "built": built_at},
         )
-        con.execute(
-            "CREATE OR REPLACE TABLE rel.meta.release_sources AS "
-            "SELECT source_id, url, fetched_at, bytes, sha256, vintage FROM ("
-            " SELECT *, row_number() OVER (PARTITION BY source_id ORDER BY fetched_at DESC) AS n"
-            " FROM raw.source_files) WHERE n = 1 ORDER BY source_id"
-        )
+        run_statements(con, "publish/release_sources")
         con.execute("CHECKPOINT rel")
         con.execute("DETACH rel")
     except BaseException:

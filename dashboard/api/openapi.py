@@ -12,6 +12,19 @@ def _param(name: str, description: str, schema: dict, where: str = "query", requ
     return {"name": name, "in": where, "required": required, "description": description, "schema": schema}
 
 
+_NEXT_UPDATE = {
+    "type": "object", "required": ["text", "date", "source", "checked_at"],
+    "properties": {"text": {"type": ["string", "null"]},
+                   "date": {"type": ["string", "null"], "format": "date"},
+                   "source": {"type": "string"}, "checked_at": {"type": ["string", "null"]}}}
+RELEASE_INFO = {
+    "type": "object", "required": ["release", "sources", "vintages"],
+    "properties": {
+        "sources": {"type": "array", "items": {
+            "type": "object", "required": ["source_id", "vintage", "route", "next_update"],
+            "properties": {"next_update": _NEXT_UPDATE}}},
+        "vintages": {"type": "array", "items": {
+            "type": "object", "required": ["vintage_rank", "vintage"]}}}}
 RELEASE = _param("release", "A kept release id (see /api/v1/releases); the served release if absent.",
                  {"type": "string", "pattern": r"^\d{8}T\d{6}Z-[0-9a-f]{8}$"})
 FORMAT = _param("format", "json (default) or csv (UTF-8 with BOM, ISO dates).",
@@ -116,8 +129,11 @@ def spec() -> dict:
             "/api/v1/caps": _get("Cap scenarios", "The named caps (marts.caps).", [FORMAT, RELEASE]),
             "/api/v1/regions": _get("Regions", "Region codes and names.", [FORMAT, RELEASE]),
             "/api/v1/release": _get(
-                "This release", "Release id, build time, and every source's vintage, fetch time and sha256.",
-                [RELEASE], body={"type": "object", "required": ["release", "sources"]}, csv=False),
+                "This release", "Release id, build time, every source's vintage, route, fetch time and "
+                "sha256, the publisher's next update (`next_update`: `text`, `date` when a day was "
+                "announced, and `source`, where that came from), and every vintage of the workforce "
+                "table the release was built from.",
+                [RELEASE], body=RELEASE_INFO, csv=False),
             "/api/v1/releases": _get(
                 "Kept releases", "Every kept release, newest first, with what changed and its zip.",
                 [], body={"type": "object", "required": ["current", "releases"]}, csv=False),

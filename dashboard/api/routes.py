@@ -165,14 +165,27 @@ def release_list() -> Response:
         return resp
 
 
+NEXT_UPDATE_FIELDS = {"next_update": "text", "next_update_date": "date",
+                      "next_update_basis": "source", "next_update_checked_at": "checked_at"}
+
+
+def source_entry(row: dict) -> dict:
+    """One source of the release, its next update gathered as one object: what the publisher
+    announced (`text`, and `date` when it named a day) and where that came from (`source`)."""
+    entry = {k: v for k, v in row.items() if k not in NEXT_UPDATE_FIELDS}
+    entry["next_update"] = {name: row.get(column) for column, name in NEXT_UPDATE_FIELDS.items()}
+    return entry
+
+
 def release_info() -> Response:
     """The served release: id, build time and every source's vintage, fetch time and sha256,
     all read through one cursor (the rebuild test checks they belong together)."""
     args = _args(("release",))
     with open_release(_release(args)) as opened:
         etag = http.etag_for(opened.release_id)
-        sources = aq.release_sources(opened.cursor)
+        sources = [source_entry(row) for row in aq.release_sources(opened.cursor).to_dicts()]
+        vintages = aq.vintages(opened.cursor).to_dicts()
         body = {"release": {"id": opened.release_id, "built_at": opened.built_at},
                 "citation": release_zip.citation(opened.release_id, opened.built_at),
-                "sources": sources.to_dicts()}
+                "sources": sources, "vintages": vintages}
         return http.finish(http.json_body(body), etag, opened.release_id, opened.pinned)

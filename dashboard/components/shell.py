@@ -35,8 +35,8 @@ def header(search_names: list[str]) -> html.Header:
     )
 
 
-def footer(built_at: str | None) -> html.Footer:
-    """Sources and licence, and when the latest release was built."""
+def footer(built_at: str | None, next_update: str | None = None) -> html.Footer:
+    """Sources and licence, when the latest release was built and when the next is expected."""
     # The shell is the same for every address (and cached per release), so it names the latest
     # release; a page pinned to an older one says so in its own notice.
     built = f"Latest release built {built_at}." if built_at else "No release has been published yet."
@@ -53,6 +53,7 @@ def footer(built_at: str | None) -> html.Footer:
                     built,
                 ]
             ),
+            html.P(next_update, id="next-update") if next_update else None,
             html.P(
                 [
                     dcc.Link("Data and downloads", href="/data"),

@@ -215,6 +215,12 @@ def sources(cur) -> pl.DataFrame:
 
 
 @cached
+def vintages(cur) -> pl.DataFrame:
+    """Every vintage of the workforce table in this release, the current first."""
+    return q.vintages(cur)
+
+
+@cached
 def england_cap_summary(cur, year: int, cap: Cap) -> dict:
     return q.england_cap_summary(cur, year, cap)
 

@@ -62,6 +62,8 @@ def view(council: dict, state: PageState, choices: Mapping[str, object]) -> html
         else None
     )
     revisions = queries.optional("revisions")
+    if revisions is not None and "latest_pair" in revisions.columns:
+        revisions = revisions.filter(pl.col("latest_pair"))  # this release against the one before
     own_revisions = revisions.filter(pl.col("series_code") == series) if revisions is not None else None
     la_code = cap_row["la_code"] if cap_row else council["la_code"]
     bench = benchmarks.benchmark_rows(queries.council_benchmarks(la_code, year))
@@ -71,9 +73,7 @@ def view(council: dict, state: PageState, choices: Mapping[str, object]) -> html
     )
     pts = queries.funnel_points(year)
     src = mart_rows.one_row(queries.sources(), source_id="workforce")
-    previous_src = mart_rows.one_row(queries.sources(), source_id="workforce_previous")
-    releases = (council_facts.release_name(src and src.get("vintage"), "current release"),
-                council_facts.release_name(previous_src and previous_src.get("vintage"), "previous release"))
+    releases = council_facts.release_names(queries.vintages(), queries.sources())
     first, last = (history["year"].min(), history["year"].max()) if history.height else (year, year)
     return html.Div(
         [

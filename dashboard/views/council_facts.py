@@ -209,6 +209,17 @@ def release_name(vintage: str | None, fallback: str) -> str:
     return name[:1].lower() + name[1:]
 
 
+def release_names(vintages: pl.DataFrame, sources: pl.DataFrame) -> tuple[str, str]:
+    """The current and previous workforce releases, worded: from the release's vintages (the
+    first two), else (a release kept from before vintages) from its two workforce sources."""
+    if vintages.height >= 2:
+        names = vintages.sort("vintage_rank")["vintage"].to_list()
+        return release_name(names[0], "current release"), release_name(names[1], "previous release")
+    by_id = dict(zip(sources["source_id"].to_list(), sources["vintage"].to_list(), strict=True))
+    return (release_name(by_id.get("workforce"), "current release"),
+            release_name(by_id.get("workforce_previous"), "previous release"))
+
+
 def caveats(
     council: dict,
     history: pl.DataFrame,

@@ -18,6 +18,7 @@ from dashboard.downloads.routes import ZIP_NAME, table_href
 from dashboard.downloads.templates import template_files
 from dashboard.reading.page_release import pin
 from dashboard.reading.releases import kept_releases, open_release
+from dashboard.views import next_update
 from warehouse.read import site as q
 from warehouse.read import tables as aq
 
@@ -122,9 +123,14 @@ def view() -> html.Div:
                          changelog_rows(kept_releases()), caption="Releases kept, newest first"),
         html.H2("Sources, licences and publication dates"),
         data_table(
-            sources.select("title", "publisher", "vintage", "licence", "landing_page", "fetched_at"),
+            sources.with_columns(
+                pl.Series("next", [next_update.cell(r) for r in sources.to_dicts()], dtype=pl.String),
+                pl.col("route").fill_null("not recorded"),
+            ).select("title", "publisher", "vintage", "licence", "landing_page", "fetched_at", "route",
+                     "next"),
             {"title": "Source", "publisher": "Publisher", "vintage": "Publication", "licence": "Licence",
-             "landing_page": "Page", "fetched_at": "Fetched"},
+             "landing_page": "Page", "fetched_at": "Fetched", "route": "Fetched from",
+             "next": "Next update"},
             caption="Every source in this release",
         ),
         html.H2("Submission template for councils"),

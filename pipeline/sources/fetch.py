@@ -3,7 +3,9 @@
 Over HTTP: timeouts, bounded retries with exponential backoff on connection
 errors, timeouts and 5xx answers, and conditional GET (ETag, Last-Modified) so
 an unchanged file is not downloaded again. A body shorter than its
-Content-Length is an error, never a file. From a folder (CASELOAD_SOURCE_DIR):
+Content-Length is an error, never a file. A name that does not resolve, a refused
+connection or an unreachable network is not retried: it fails at once, in one line,
+because waiting will not mend it (`unreachable`). From a folder (CASELOAD_SOURCE_DIR):
 the same bytes, read from disk. Either way the caller gets a `Fetched` and the
 rest of the code path is the same.
 """
@@ -11,6 +13,8 @@ rest of the code path is the same.
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import socket
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +26,29 @@ from pipeline.sources.registry import Source
 
 class FetchError(RuntimeError):
     """A source could not be fetched within the retry budget."""
+
+
+class UnreachableError(FetchError):
+    """The publisher's host cannot be reached at all (no network, a wrong name, nothing listening)."""
+
+
+def unreachable(exc: BaseException) -> str | None:
+    """Why a connection could not even be made, in words, or None for a fault worth retrying."""
+    seen: set[int] = set()
+    stack: list[object] = [exc]
+    while stack:
+        item = stack.pop()
+        if not isinstance(item, BaseException) or id(item) in seen:
+            continue
+        seen.add(id(item))
+        if isinstance(item, socket.gaierror):
+            return "the name does not resolve (no network, or a wrong address)"
+        if isinstance(item, ConnectionRefusedError):
+            return "the connection was refused (nothing is listening there)"
+        if isinstance(item, OSError) and item.errno in (errno.ENETUNREACH, errno.EHOSTUNREACH):
+            return "the network is unreachable"
+        stack += [item.__cause__, item.__context__, getattr(item, "reason", None), *item.args]
+    return None
 
 
 @dataclass(frozen=True)
@@ -80,6 +107,9 @@ def fetch_http(
         try:
             response = http.get(url, headers=headers, timeout=(timeout_s, timeout_s))
         except (requests.ConnectionError, requests.Timeout) as exc:
+            reason = unreachable(exc)
+            if reason is not None:
+                raise UnreachableError(f"{source.id}: cannot reach {url}: {reason}") from None
             failures.append(f"attempt {attempt + 1}: {type(exc).__name__}: {exc}")
             continue
         except requests.RequestException as exc:  # e.g. a body cut short mid-stream

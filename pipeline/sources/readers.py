@@ -2,9 +2,11 @@
 
 Every cell stays text here: turning text into numbers (and suppression
 symbols into a status) is the warehouse's job, in SQL. What a reader does
-check is that the file has exactly the columns the registry expects and that
-every cell of a numeric column is a number or a published symbol, so a bad
-file is refused whole, with its name, row and column.
+check is that the file has every column the registry expects and that every
+cell of a numeric column is a number or a published symbol, so a bad file is
+refused whole, with its name, row and column. A column the registry does not
+list is reported but not loaded: a publisher adding a measure is a change the
+pipeline can take; removing or renaming one is not (docs/sources-ees.md).
 """
 
 from __future__ import annotations
@@ -32,17 +34,22 @@ class SourceFormatError(ValueError):
 
 def read_source(source: Source, content: bytes) -> pl.DataFrame:
     """Parse `content` by the source's format; return text columns plus `_row`."""
+    return read_source_reporting(source, content)[0]
+
+
+def read_source_reporting(source: Source, content: bytes) -> tuple[pl.DataFrame, list[str]]:
+    """`read_source`, and the columns the file has beyond the registry's (not loaded)."""
     readers = {"ees_csv": _read_csv, "csv": _read_csv, "ods": _read_ods, "hexjson": _read_hexjson}
     if source.format not in readers:
         raise SourceFormatError(f"{source.file}: unknown format {source.format!r}")
     header, rows = readers[source.format](source, content)
-    _check_columns(source, header)
+    added = _check_columns(source, header)
     frame = pl.DataFrame(
         {"_row": [r for r, _ in rows], **{c: [v[i] for _, v in rows] for i, c in enumerate(header)}},
         schema={"_row": pl.Int64, **{c: pl.String for c in header}},
     )
     _check_numeric_cells(source, frame)
-    return frame.select("_row", *source.columns)
+    return frame.select("_row", *source.columns), added
 
 
 def _decode(source: Source, content: bytes) -> str:
@@ -132,19 +139,19 @@ def _read_hexjson(source: Source, content: bytes) -> tuple[list[str], list[tuple
     return header, rows
 
 
-def _check_columns(source: Source, header: list[str]) -> None:
+def _check_columns(source: Source, header: list[str]) -> list[str]:
+    """Every expected column present (else refuse, naming them); the added ones, returned."""
     expected = list(source.columns)
     missing = [c for c in expected if c not in header]
     new = [c for c in header if c not in expected]
-    if missing or new:
-        parts = []
-        if missing:
-            parts.append(f"missing columns {missing}")
+    if missing:
+        parts = [f"missing columns {missing}"]
         if new:
-            parts.append(f"new columns {new}")
+            parts.append(f"new columns {new} (renamed?)")
         raise SourceFormatError(
             f"{source.file}: the published columns changed: {'; '.join(parts)}"
         )
+    return new
 
 
 def _check_numeric_cells(source: Source, frame: pl.DataFrame) -> None:

@@ -8,6 +8,24 @@ from pathlib import Path
 
 
 @dataclass(frozen=True)
+class EesSpec:
+    """Where a source is published on Explore Education Statistics, and what to do if EES fails.
+
+    `file` is a filename pattern (fnmatch) for the data file in the publication's latest release;
+    `fallback = "pinned"` lets a failed discovery fall back to the source's pinned URL (with a
+    warning and the route recorded); `fallback = "none"` fails the run instead.
+    """
+
+    publication: str
+    file: str
+    fallback: str = "pinned"
+
+    def __post_init__(self) -> None:
+        if self.fallback not in ("pinned", "none"):
+            raise ValueError(f"ees.fallback must be 'pinned' or 'none', not {self.fallback!r}")
+
+
+@dataclass(frozen=True)
 class Source:
     """One published file, as the registry describes it."""
 
@@ -26,6 +44,10 @@ class Source:
     numeric: tuple[str, ...] = field(default_factory=tuple)
     sheet: str | None = None
     header_row: int = 1
+    # Files of one series are vintages of the same table: every one ever fetched is kept, and
+    # revisions are found between each and the one before (warehouse/build/vintages.py).
+    series: str | None = None
+    ees: EesSpec | None = None
 
     @property
     def table(self) -> str:
@@ -46,6 +68,8 @@ def load_registry(path: Path) -> list[Source]:
         merged = {**defaults, **entry}
         merged["columns"] = tuple(merged["columns"])
         merged["numeric"] = tuple(merged.get("numeric", ()))
+        if "ees" in merged:
+            merged["ees"] = EesSpec(**merged["ees"])
         sources.append(Source(**merged))
     ids = [s.id for s in sources]
     if len(ids) != len(set(ids)):

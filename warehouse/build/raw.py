@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from warehouse.build.vintages import keep_vintage
 from warehouse.db import Connection, run_script, transaction
 
 
@@ -24,6 +25,13 @@ class SourceFile:
     last_modified: str | None
     not_modified: bool
     archive_path: str
+    route: str | None = None
+    version_key: str | None = None
+    published: str | None = None
+    added_columns: str | None = None
+
+_COLUMNS = ("source_id", "url", "fetched_at", "bytes", "sha256", "vintage", "etag", "last_modified",
+            "not_modified", "archive_path", "route", "version_key", "published", "added_columns")
 
 
 def ensure_schema(con: Connection) -> None:
@@ -33,8 +41,7 @@ def ensure_schema(con: Connection) -> None:
 def last_good_fetch(con: Connection, source_id: str) -> SourceFile | None:
     """The newest recorded fetch of a source, for conditional GET and fallback."""
     row = con.execute(
-        """SELECT source_id, url, fetched_at, bytes, sha256, vintage, etag, last_modified,
-                  not_modified, archive_path
+        f"""SELECT {', '.join(_COLUMNS)}
            FROM raw.source_files WHERE source_id = $id
            ORDER BY fetched_at DESC, rowid DESC LIMIT 1""",
         {"id": source_id},
@@ -43,9 +50,9 @@ def last_good_fetch(con: Connection, source_id: str) -> SourceFile | None:
 
 
 def load_source(
-    con: Connection, table: str, frame: pl.DataFrame, record: SourceFile
+    con: Connection, table: str, frame: pl.DataFrame, record: SourceFile, series: str | None = None
 ) -> None:
-    """Replace a raw table and record the fetch, in one transaction."""
+    """Replace a raw table and record the fetch, in one transaction; keep a series' new vintage."""
     schema, name = table.split(".")
     if schema != "raw" or not name.isidentifier():
         raise ValueError(f"not a raw table name: {table!r}")
@@ -56,7 +63,16 @@ def load_source(
         finally:
             con.unregister("incoming_frame")
         con.execute(
-            "INSERT INTO raw.source_files VALUES ($source_id, $url, $fetched_at, $bytes, $sha256, "
-            "$vintage, $etag, $last_modified, $not_modified, $archive_path, $rows)",
+            f"INSERT INTO raw.source_files ({', '.join(_COLUMNS)}, rows) "
+            f"VALUES ({', '.join('$' + c for c in _COLUMNS)}, $rows)",
             {**record.__dict__, "rows": frame.height},
         )
+        if series is not None:
+            keep_vintage(con, series, frame, record)
+
+
+def record_next_update(con: Connection, source_id: str, checked_at: dt.datetime,
+                       text: str | None, date: dt.date | None, basis: str) -> None:
+    """What the publisher announced as the next release (kept with every check, newest wins)."""
+    con.execute("INSERT INTO raw.next_updates VALUES ($s, $t, $x, $d, $b)",
+                {"s": source_id, "t": checked_at, "x": text, "d": date, "b": basis})

@@ -70,7 +70,7 @@ def no_missing_years(con: Connection) -> Check:
 def published_values_are_numbers(con: Connection) -> Check:
     """A cell marked 'published' has a number; a symbol never has one."""
     bad = rows(con, """
-        SELECT source_id, source_row, measure, value, status FROM staging.workforce_long
+        SELECT vintage_id, source_row, measure, value, status FROM staging.workforce_long
         WHERE (status = 'published') <> (value IS NOT NULL)""")
     return result(bad, "statuses and values agree", "cells whose status and value disagree")
 

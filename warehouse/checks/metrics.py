@@ -74,7 +74,7 @@ def funnel_limits_ordered(con: Connection) -> Check:
 
 
 def revisions_match_councils(con: Connection) -> Check:
-    """Every council cell of the previous release finds its council in the current one (no phantoms)."""
+    """Every council cell of each earlier vintage finds its council in the next one (no phantoms)."""
     bad = rows(con, """
         SELECT year, series_code, measure, revision_kind FROM marts.revisions
         WHERE geographic_level = 'Local authority' AND revision_kind LIKE 'only in%'""")

@@ -14,6 +14,8 @@ import polars as pl
 from warehouse.build import caps as metrics
 from warehouse.db import Connection
 from warehouse.read.site import council, tables
+from warehouse.read.site import sources as site_sources
+from warehouse.read.site import vintages as site_vintages
 
 # filter name -> the column it matches (council also matches series_code, to follow code changes)
 FILTER_COLUMNS = {"year": "year", "region": "region_code", "council": "la_code", "cap": "scenario_id"}
@@ -127,12 +129,10 @@ def council_code(con: Connection, key: str) -> str | None:
 
 
 def release_sources(con: Connection) -> pl.DataFrame:
-    """Every source of this release with its vintage, licence, attribution, fetch time and sha256."""
-    return _pl(
-        con,
-        """
-        SELECT s.source_id, s.title, s.publisher, r.vintage, s.landing_page, s.url, s.licence,
-               s.attribution, r.fetched_at, r.sha256
-        FROM meta.sources s LEFT JOIN meta.release_sources r USING (source_id) ORDER BY s.source_id
-    """,
-    )
+    """The release's sources, for the API and the downloads (one definition: warehouse.read.site)."""
+    return site_sources(con)
+
+
+def vintages(con: Connection) -> pl.DataFrame:
+    """Every vintage of the workforce table in this release, the current first."""
+    return site_vintages(con)

@@ -23,9 +23,18 @@ def _build(source: Source) -> dg.AssetsDefinition:
     def _raw(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
         with warehouse.connect() as con:
             result = ingest_source(source, warehouse.settings(), con)
-        context.log.info(f"{source.id}: {result.rows} rows from {result.url}")
+        context.log.info(f"{source.id}: {result.rows} rows from {result.url} ({result.route})")
+        warnings = []
+        if "(EES failed" in result.route:
+            warnings.append(f"fell back from EES: {result.route}")
+        if result.added_columns:
+            warnings.append(f"the publisher added columns, not loaded: {', '.join(result.added_columns)}")
+        for warning in warnings:
+            context.log.warning(f"{source.id}: {warning}")
         return dg.MaterializeResult(
             metadata={
+                **({"warning": "; ".join(warnings)} if warnings else {}),
+                "route": result.route,
                 "rows": result.rows,
                 "origin": dg.MetadataValue.url(result.url)
                 if result.url.startswith("http")
@@ -33,7 +42,7 @@ def _build(source: Source) -> dg.AssetsDefinition:
                 "sha256": result.sha256,
                 "bytes": result.bytes,
                 "not_modified": result.not_modified,
-                "vintage": source.vintage,
+                "vintage": result.vintage,
             }
         )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.sources.fetch import FetchError, Validators, fetch_http
+from pipeline.sources.fetch import FetchError, UnreachableError, Validators, fetch_http
 from pipeline.sources.registry import Source
 from tests.support.http_server import Route, serve
 
@@ -59,3 +59,30 @@ def test_conditional_get_answers_304_without_a_body() -> None:
 def test_a_404_is_not_retried() -> None:
     with serve({}) as base, pytest.raises(FetchError, match="HTTP 404"):
         fetch_http(SOURCE, url=f"{base}/missing.csv", **FAST)
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        ("http://caseload-watch-test.invalid/f.csv", "the name does not resolve"),
+        (f"http://127.0.0.1:{_free_port()}/f.csv", "the connection was refused"),
+    ],
+)
+def test_an_unreachable_host_fails_at_once_in_one_line(url: str, reason: str) -> None:
+    import time
+
+    started = time.monotonic()
+    with pytest.raises(UnreachableError) as error:
+        fetch_http(SOURCE, url=url, timeout_s=5.0, retries=4, backoff_s=2.0)
+    assert time.monotonic() - started < 2.0, "no retries with a 2 s backoff"
+    message = str(error.value)
+    assert message == f"tiny: cannot reach {url}: {message.split(': ', 2)[2]}"
+    assert reason in message and "\n" not in message

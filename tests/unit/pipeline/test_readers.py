@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.sources.readers import SourceFormatError, read_source
+from pipeline.sources.readers import SourceFormatError, read_source, read_source_reporting
 from pipeline.sources.registry import Source
 
 
@@ -47,6 +47,14 @@ def test_changed_columns_are_named() -> None:
         read_source(_source(), content)
     assert "missing columns ['caseload_fte']" in str(error.value)
     assert "new columns ['caseload_per_fte']" in str(error.value)
+
+
+def test_an_added_column_is_reported_and_not_loaded() -> None:
+    content = b"la_name,cases,caseload_fte,cases_per_worker_headcount\nA,10,2.5,3.1\n"
+    frame, added = read_source_reporting(_source(), content)
+    assert added == ["cases_per_worker_headcount"]
+    assert frame.columns == ["_row", "la_name", "cases", "caseload_fte"]
+    assert frame.row(0) == (2, "A", "10", "2.5")
 
 
 def test_empty_and_non_utf8_files_are_refused() -> None:

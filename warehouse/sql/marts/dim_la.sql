@@ -13,7 +13,7 @@ SELECT
     min(year) AS first_year,
     max(year) AS last_year
 FROM staging.workforce_long
-WHERE source_id = 'workforce' AND geographic_level = 'Local authority'
+WHERE vintage_rank = 1 AND geographic_level = 'Local authority'
 GROUP BY area_code;
 
 -- A code's series: follow same-area and recode links forward to the newest code.
@@ -43,7 +43,7 @@ CREATE OR REPLACE TABLE marts.dim_la AS
 WITH regions AS (
     SELECT DISTINCT area_code AS region_code, area_name AS region_name
     FROM staging.workforce_long
-    WHERE source_id = 'workforce' AND geographic_level = 'Regional'
+    WHERE vintage_rank = 1 AND geographic_level = 'Regional'
 ),
 links AS (
     SELECT cy.la_code,

@@ -30,7 +30,7 @@ shown AS (
             WHEN 'absence_rate_fte' THEN 'the sickness absence rate'
             ELSE 'the figure ' || r.measure END AS what
     FROM marts.revisions r
-    WHERE r.geographic_level = 'Local authority'
+    WHERE r.latest_pair AND r.geographic_level = 'Local authority'
       AND r.revision_kind NOT IN ('only in current release', 'only in previous release')
 ),
 notes AS (

@@ -1,20 +1,46 @@
--- marts.revisions: figures the publisher changed between the previous and the current release
--- (docs/method.md, "Revisions"). Cells are matched by year, level, measure and the area's
--- identity: a council's series (staging.code_series), because the previous release gives some
--- councils their current codes for earlier years. Matching on the code string alone would
--- report those as phantom changes.
+-- marts.revisions: figures the publisher changed between each vintage and the one before it
+-- (docs/method.md, "Revisions"). Every vintage ever fetched is kept (staging.workforce_vintages,
+-- rank 1 = the current release), so each pair (rank n + 1, rank n) is compared; `latest_pair`
+-- marks the current release against the one before, which is what the site words as
+-- "revised". Cells are matched by year, level, measure and the area's identity: a council's
+-- series (staging.code_series), because one release gives some councils their current codes
+-- for earlier years. Matching on the code string alone would report phantom changes. Only the
+-- years and measures both vintages publish are compared: a new year or a new measure is not
+-- a revision.
 CREATE OR REPLACE TABLE marts.revisions AS
 WITH cells AS (
-    SELECT w.source_id, w.year, w.geographic_level, w.area_code, w.area_name, w.measure, w.value, w.status,
+    SELECT w.vintage_id, w.vintage_rank, w.year, w.geographic_level, w.area_code, w.area_name,
+        w.measure, w.value, w.status,
         CASE WHEN w.geographic_level = 'Local authority' THEN coalesce(cs.series_code, w.area_code)
              ELSE w.area_code END AS identity
     FROM staging.workforce_long w
     LEFT JOIN staging.code_series cs ON cs.code = w.area_code
 ),
-previous AS (SELECT * FROM cells WHERE source_id = 'workforce_previous'),
+pairs AS (
+    SELECT cur.vintage_id AS current_vintage_id, cur.vintage AS current_vintage,
+        prev.vintage_id AS previous_vintage_id, prev.vintage AS previous_vintage,
+        cur.vintage_rank, prev.latest_year AS previous_latest_year
+    FROM staging.workforce_vintages cur
+    JOIN staging.workforce_vintages prev ON prev.vintage_rank = cur.vintage_rank + 1
+),
+shared_measures AS (
+    SELECT p.current_vintage_id, c.measure
+    FROM pairs p
+    JOIN (SELECT DISTINCT vintage_id, measure FROM cells) c ON c.vintage_id = p.current_vintage_id
+    JOIN (SELECT DISTINCT vintage_id, measure FROM cells) o
+      ON o.vintage_id = p.previous_vintage_id AND o.measure = c.measure
+),
 current AS (
-    SELECT * FROM cells
-    WHERE source_id = 'workforce' AND year <= (SELECT max(year) FROM previous)
+    SELECT c.*, p.current_vintage_id
+    FROM pairs p
+    JOIN cells c ON c.vintage_id = p.current_vintage_id AND c.year <= p.previous_latest_year
+    JOIN shared_measures m ON m.current_vintage_id = p.current_vintage_id AND m.measure = c.measure
+),
+previous AS (
+    SELECT c.*, p.current_vintage_id
+    FROM pairs p
+    JOIN cells c ON c.vintage_id = p.previous_vintage_id
+    JOIN shared_measures m ON m.current_vintage_id = p.current_vintage_id AND m.measure = c.measure
 )
 SELECT
     coalesce(c.year, p.year) AS year,
@@ -36,12 +62,17 @@ SELECT
         WHEN p.status = 'published' THEN 'now suppressed'
         WHEN c.status = 'published' THEN 'now published'
         ELSE 'symbol changed' END AS revision_kind,
-    'workforce_previous' AS previous_source_id,
-    'workforce' AS current_source_id
+    pr.previous_vintage_id,
+    pr.previous_vintage,
+    pr.current_vintage_id,
+    pr.current_vintage,
+    pr.vintage_rank = 1 AS latest_pair
 FROM current c
 FULL JOIN previous p
-  ON p.year = c.year AND p.geographic_level = c.geographic_level
+  ON p.current_vintage_id = c.current_vintage_id
+ AND p.year = c.year AND p.geographic_level = c.geographic_level
  AND p.identity = c.identity AND p.measure = c.measure
+JOIN pairs pr ON pr.current_vintage_id = coalesce(c.current_vintage_id, p.current_vintage_id)
 WHERE p.identity IS NULL OR c.identity IS NULL
    OR p.status IS DISTINCT FROM c.status OR p.value IS DISTINCT FROM c.value
-ORDER BY year, geographic_level, series_code, measure;
+ORDER BY pr.vintage_rank, year, geographic_level, series_code, measure;

@@ -41,6 +41,7 @@ items AS (
         NULL, r.year, r.measure, r.previous_value, r.current_value, r.change,
         100 * r.change / nullif(r.previous_value, 0), r.previous_status, r.current_status
     FROM marts.revisions r
+    WHERE r.latest_pair
 )
 SELECT
     (SELECT year FROM latest) AS digest_year,

@@ -1,20 +1,26 @@
--- Both vintages of the workforce indicators in long form: one row per published cell.
--- `value` is the number as published; `status` keeps the symbol ('published' for a number).
+-- Every vintage of the workforce indicators ever fetched (raw.vintages), in order: the
+-- current release first, then each earlier one. Ordered by the latest year a vintage covers,
+-- then by when the publisher published it, then by when we first fetched it.
+CREATE OR REPLACE TABLE staging.workforce_vintages AS
+SELECT
+    vintage_id, vintage, route, url, published, sha256, latest_year, first_fetched_at, rows,
+    row_number() OVER (ORDER BY latest_year DESC, published DESC NULLS LAST,
+                                first_fetched_at DESC, vintage_id) AS vintage_rank
+FROM raw.vintages
+WHERE series = 'workforce';
+
+-- Every vintage in long form: one row per published cell. `value` is the number as
+-- published; `status` keeps the symbol ('published' for a number).
 CREATE OR REPLACE TABLE staging.workforce_long AS
-WITH both_vintages AS (
-    SELECT 'workforce' AS source_id, * FROM raw.workforce
-    UNION ALL BY NAME
-    SELECT 'workforce_previous' AS source_id, * FROM raw.workforce_previous
-),
-cells AS (
-    SELECT * FROM both_vintages
-    UNPIVOT INCLUDE NULLS (raw_value FOR measure IN (
-        COLUMNS(* EXCLUDE (source_id, _row, time_period, time_identifier, geographic_level,
-                           country_code, country_name, region_code, region_name,
-                           old_la_code, new_la_code, la_name))))
+WITH cells AS (
+    SELECT c.*, v.vintage_rank
+    FROM raw.vintage_cells c
+    JOIN staging.workforce_vintages v USING (vintage_id)
+    WHERE c.series = 'workforce'
 )
 SELECT
-    source_id,
+    vintage_id,
+    vintage_rank,
     _row AS source_row,
     CAST(time_period AS INTEGER) AS year,
     geographic_level,
@@ -34,7 +40,7 @@ SELECT
     cw_status(raw_value) AS status
 FROM cells;
 
--- The current release, one row per area and year, one column per measure we use.
+-- The current vintage, one row per area and year, one column per measure we use.
 CREATE OR REPLACE TABLE staging.workforce_wide AS
 SELECT
         year,
@@ -64,7 +70,7 @@ SELECT
         max(value) FILTER (WHERE measure = 'absence_rate_fte') AS absence_rate_fte,
         max(status) FILTER (WHERE measure = 'absence_rate_fte') AS absence_rate_fte_status
 FROM staging.workforce_long
-WHERE source_id = 'workforce'
+WHERE vintage_rank = 1
 GROUP BY year, geographic_level, area_code;
 
 -- The measures the marts publish, in the order they publish them.
