@@ -70,7 +70,7 @@ class EesFile:
     published: dt.datetime | None
     last_updated: dt.datetime | None
     download_url: str
-    route: str  # "ees-content-api" | "ees-public-api"
+    route: str  # "EES content API" | "EES public API"
     data_set_file_id: str = ""  # `id`: the download route's key, the same across releases
     latest_data: bool = True
     api_data_set_id: str | None = None
@@ -81,7 +81,7 @@ class EesFile:
         """Changes when the publisher uploads a new file or republishes one."""
         stamp = self.last_updated or self.published
         return f"{self.file_id}@{stamp.isoformat() if stamp else '-'}" + (
-            f"#api{self.api_version}" if self.route == "ees-public-api" else ""
+            f"#api{self.api_version}" if self.route == "EES public API" else ""
         )
 
 
@@ -169,7 +169,7 @@ class EesClient:
         csv_url = f"{url}/csv?" + urlencode({"dataSetVersion": version})
         published = _when(_need(body, "latestVersion.published", str, url), url, "latestVersion.published")
         return replace(
-            file, route="ees-public-api", download_url=csv_url, api_version=version, published=published
+            file, route="EES public API", download_url=csv_url, api_version=version, published=published
         )
 
     def download(self, file: EesFile) -> bytes:
@@ -215,7 +215,7 @@ class EesClient:
             published=_when(get("published"), url, f"{row}.published"),
             last_updated=_when(get("lastUpdated", required=False), url, f"{row}.lastUpdated"),
             download_url=f"{self.content_base}/data-set-files/{quote(dsf_id, safe='')}/download",
-            route="ees-content-api",
+            route="EES content API",
             data_set_file_id=dsf_id,
             latest_data=get("latestData", bool),
             api_data_set_id=get("api.id") if api else None,

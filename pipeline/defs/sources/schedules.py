@@ -35,8 +35,9 @@ def check_publisher(warehouse: WarehouseResource, why: str) -> dg.RunRequest | d
     settings = warehouse.settings()
     seen = look(settings, SOURCES, served_sources(settings.warehouse_path))
     if not seen.news:
-        detail = "; ".join(seen.problems) or "every followed source is as served"
-        return dg.SkipReason(f"{why}: nothing new ({detail})")
+        if seen.problems:
+            return dg.SkipReason(f"{why}: could not ask the publisher, so no run: {'; '.join(seen.problems)}")
+        return dg.SkipReason(f"{why}: nothing new (every followed source is as served)")
     return dg.RunRequest(
         run_key=seen.run_key,
         tags={"caseload/trigger": why, "caseload/news": "; ".join(n.sentence() for n in seen.news)[:200]},

@@ -42,6 +42,7 @@ def http_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shared_data_dir:
         monkeypatch.delenv("CASELOAD_WAREHOUSE", raising=False)
         monkeypatch.setenv("CASELOAD_DATA_DIR", str(tmp_path))
         monkeypatch.setenv("CASELOAD_SOURCE_MIRROR", base)
+        monkeypatch.setenv("CASELOAD_EES_CONTENT_API", "off")  # the mirror alone (test_follow_publisher: EES)
         monkeypatch.setenv("CASELOAD_HTTP_BACKOFF", "0.01")
         monkeypatch.setenv("CASELOAD_HTTP_TIMEOUT", "2")
         yield routes, Settings.from_env()

@@ -73,7 +73,7 @@ def test_the_file_is_found_by_glob_across_pages(standin: EesStandin) -> None:
     assert (found.release_slug, found.release_title, found.route) == (
         "2025",
         "Reporting year 2025",
-        "ees-content-api",
+        "EES content API",
     )
     assert found.published == SPRING and found.last_updated == SPRING
     assert found.download_url == f"{standin.content_base}/data-set-files/{found.data_set_file_id}/download"
@@ -107,7 +107,7 @@ def test_the_public_api_route_downloads_the_gzipped_csv(standin: EesStandin) -> 
     ees = client(standin)
     content_file = ees.find_file(SLUG, "csww_indicators_*.csv")
     public = ees.public_api_file(content_file)
-    assert public.route == "ees-public-api" and public.api_version == "2.0"
+    assert public.route == "EES public API" and public.api_version == "2.0"
     assert public.download_url.endswith(
         f"/v1/data-sets/{content_file.api_data_set_id}/csv?dataSetVersion=2.0"
     )
