@@ -14,6 +14,7 @@ the pipeline. A figure is read in reading/, shaped and worded in views/, drawn i
     downloads/    the release as files: /download routes, the zip, CSV and Parquet, templates
     server/       the WSGI side: `caseload serve`, the response cache and its warmer, security
     api/          /api/v1: routes, strict parameters, caching and CORS, the OpenAPI description
+    feeds/        Atom feeds of each release's changes, whole and per council; the pages' head links
     assets/       CSS; scripts: the native radio buttons, the chart switches' address writer, the
                   form Dash navigates for, focus on the h1 after a navigation; the vendored plotly.js
 """

@@ -12,10 +12,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import dash
+import flask
 from dash import ClientsideFunction, Dash, Input, Output, dcc, html
 
 from dashboard import api
 from dashboard.components import chart, controls, search, shell
+from dashboard.feeds import routes as feeds
 from dashboard.reading import queries
 from dashboard.server import security
 from dashboard.views import next_update
@@ -102,8 +104,22 @@ def create_app(settings: Settings | None = None) -> Dash:
         prevent_initial_call=True,
     )
     api.register(app.server)  # /api/v1, and /download: the tables, the zip, the templates
+    feeds.register(app.server)  # /feeds/releases.atom, /feeds/council/<key>.atom
+    _with_feed_links(app)
     security.install(app, settings_.rate_limit_per_minute, settings_.rate_limit_burst)
     return app
+
+
+def _with_feed_links(app: Dash) -> None:
+    """Every page's head links the releases feed, and a council's page its own feed too (the head is
+    written per address: feed readers look for these links in the HTML the server sends)."""
+    interpolate = app.interpolate_index
+
+    def with_links(**kwargs: str) -> str:
+        page = interpolate(**kwargs)
+        return page.replace("</head>", feeds.head_links(flask.request.path) + "</head>", 1)
+
+    app.interpolate_index = with_links
 
 
 def __getattr__(name: str) -> object:

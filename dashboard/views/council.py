@@ -8,6 +8,7 @@ from collections.abc import Mapping
 import polars as pl
 from dash import dcc, html
 
+from dashboard import feeds
 from dashboard.address import CODE_RE, PageState, search
 from dashboard.components import shell
 from dashboard.components.chart import chart_block, chosen
@@ -87,6 +88,8 @@ def view(council: dict, state: PageState, choices: Mapping[str, object]) -> html
                     else f" This council no longer exists; its figures end in {council['last_year']}."
                 )
             ),
+            html.P(html.A(f"Follow changes to {name}'s figures (Atom feed)",
+                          href=feeds.council_path(council["slug"]), id="council-feed")),
             state_form(f"/council/{council['slug']}", year, years, state.cap_key, queries.cap_scenarios()),
             html.Section(
                 [

@@ -10,6 +10,7 @@ from __future__ import annotations
 import polars as pl
 from dash import dcc, html
 
+from dashboard import feeds
 from dashboard.address import search
 from dashboard.components.chart import data_table
 from dashboard.components.table import scrollable_table
@@ -42,6 +43,28 @@ def changelog_rows(entries: list[dict]) -> list[html.Tr]:
             ]),
         ]))
     return rows
+
+
+def follow_section(councils: pl.DataFrame) -> list:
+    """"Follow new releases": the two Atom feeds, what their entries say (docs/site.md, "Feeds")."""
+    example = councils.row(0, named=True) if councils.height else None
+    return [
+        html.H2("Follow new releases"),
+        html.P("Two Atom feeds, for a feed reader or a script; each entry links to the site as it was "
+               "in that release."),
+        html.Ul([
+            html.Li([html.A("New releases (Atom feed)", href=feeds.RELEASES_PATH, id="feed-releases"),
+                     ": one entry per release kept, saying what changed: new editions of the sources, "
+                     "how many published figures the publisher revised, and which councils are newly "
+                     "over each named cap."]),
+            html.Li(["A council's changes: ", html.Code("/feeds/council/<council>.atom"),
+                     *([" (for example ", html.A(f"{example['la_name']}'s feed",
+                                                 href=feeds.council_path(example["slug"])), ")"]
+                       if example else []),
+                     ", linked from each council's page: one entry per release that added, revised or "
+                     "suppressed that council's figures, naming each figure with its old and new value."]),
+        ]),
+    ]
 
 
 def rows_form(councils: pl.DataFrame, years: list[int], tables: list[str]) -> html.Form:
@@ -117,6 +140,7 @@ def view() -> html.Div:
         rows_form(councils, years, [t for t in ROW_TABLES if t in present]),
         html.P(["For scripts and analysts: the same rows from the ", dcc.Link("API", href="/api"),
                 ", e.g. ", html.Code("/api/v1/la-year?year=2025&region=London&format=csv"), "."]),
+        *follow_section(councils),
         html.H2("Releases and what changed"),
         html.P("Each run of the pipeline publishes a release. Older releases stay downloadable."),
         scrollable_table("Releases", ("Date", "Release", "What changed", "Download or view"),

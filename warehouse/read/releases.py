@@ -17,6 +17,7 @@ from pathlib import Path
 from warehouse.db import open_snapshot
 
 RELEASE_ID_RE = re.compile(r"^\d{8}T\d{6}Z-[0-9a-f]{8}$")
+NO_CHANGE = "Rebuilt with the same source files: no figure changed."
 
 
 def release_ids(releases_dir: Path) -> list[str]:
@@ -96,7 +97,7 @@ def changes(old: ReleaseSummary | None, new: ReleaseSummary) -> list[str]:
             out.append(f"Revisions to earlier figures, {kind}: {after} (was {before}).")
     if new.submissions != old.submissions:
         out.append(f"Council submissions: {new.submissions} (was {old.submissions}).")
-    return out or ["Rebuilt with the same source files: no figure changed."]
+    return out or [NO_CHANGE]
 
 
 def changelog(summaries: list[ReleaseSummary]) -> list[dict]:
