@@ -43,6 +43,17 @@ class ReleaseSummary:
     submissions: int = 0
 
 
+# The revisions this release made: its current vintage against the one before (a release keeps
+# every vintage, so marts.revisions also holds each earlier pair).
+_LATEST_PAIR = "WHERE latest_pair"
+
+
+def _has_column(con, table: str, column: str) -> bool:
+    return bool(con.execute(
+        "SELECT count(*) FROM duckdb_columns() WHERE database_name = 'snap' AND schema_name = 'marts' "
+        "AND table_name = $t AND column_name = $c", {"t": table, "c": column}).fetchall()[0][0])
+
+
 def summarise(path: Path) -> ReleaseSummary:
     """What a release file says about itself (opened read-only, closed afterwards)."""
     con = open_snapshot(path)
@@ -59,7 +70,10 @@ def summarise(path: Path) -> ReleaseSummary:
             for r in con.execute("SELECT source_id, vintage, sha256 FROM meta.release_sources").fetchall()
         }
         revisions = (
-            dict(con.execute("SELECT revision_kind, count(*) FROM marts.revisions GROUP BY ALL").fetchall())
+            dict(con.execute(
+                "SELECT revision_kind, count(*) FROM marts.revisions "
+                f"{_LATEST_PAIR if _has_column(con, 'revisions', 'latest_pair') else ''} GROUP BY ALL"
+            ).fetchall())
             if "marts.revisions" in present
             else {}
         )

@@ -9,7 +9,8 @@ from pipeline.lib.sql_step import Step, sql_asset
 GROUP = "marts"
 
 STEPS = (
-    Step("dim_la", "marts/dim_la", "marts.dim_la", ("staging_workforce",), GROUP,
+    # raw_council_centres: its register of council codes is read by dim_la's check (checks.py).
+    Step("dim_la", "marts/dim_la", "marts.dim_la", ("staging_workforce", "raw_council_centres"), GROUP,
          "Every council code published, with region, type, years, and its series across "
          "reorganisations (data/reference/council_changes.csv)."),
     Step("la_year_notes", "marts/la_year_notes", "marts.la_year_notes",

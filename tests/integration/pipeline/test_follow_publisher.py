@@ -29,6 +29,7 @@ import pipeline.defs.sources.schedules as schedules
 from pipeline.lib.resources import WarehouseResource
 from pipeline.run import run_all
 from pipeline.sources.registry import load_registry
+from tests.support.atom import parsed, schema_errors
 from tests.support.ees_standin import running_standin
 from tests.support.http_server import Route, serve
 from tests.support.live_site import running
@@ -130,6 +131,17 @@ def test_a_new_release_is_found_ingested_compared_and_served(world, capsys) -> N
         assert workforce["next_update"]["date"] is None, "the publisher named a month, not a day"
         assert f"/publications/{SLUG}" in workforce["next_update"]["source"]
         assert isinstance(_check(), dg.SkipReason), "the same release is not fetched twice"
+        # Both feeds announce it, as valid Atom.
+        feed = requests.get(f"{site}/feeds/releases.atom", timeout=30).content
+        assert schema_errors(feed) == []
+        entries = parsed(feed).entries
+        assert len(entries) == 2 and entries[0].link.endswith(f"release={release['release']['id']}")
+        assert "Reporting year 2025 release" in entries[0].summary
+        assert "Revisions recorded in this release: 19 published figures" in entries[0].summary
+        council = requests.get(f"{site}/feeds/council/sunderland.atom", timeout=30).content
+        assert schema_errors(council) == []
+        (entry,) = parsed(council).entries
+        assert "2024 turnover rate newly suppressed (u; was 0.9)" in entry.summary
 
         # 3. A release the pipeline cannot take: a column removed.
         frame = pl.read_csv(shared / V2025, infer_schema=False).drop("caseload_fte")
@@ -171,3 +183,61 @@ def test_a_failing_publisher_api_starts_no_run_and_the_fallback_says_so(world, c
     assert route[0][0].startswith("mirror (EES failed:") and says in route[0][0]
     assert _served(settings, "SELECT vintage_id FROM meta.vintages ORDER BY ALL") == vintages, \
         "the pinned file is the same 2025 vintage: no new one"
+
+
+def _edited(shared: Path, edit) -> bytes:
+    """The 2025 file with `edit` applied to its frame (every cell text), as CSV bytes."""
+    frame = edit(pl.read_csv(shared / V2025, infer_schema=False))
+    out = io.BytesIO()
+    frame.write_csv(out)
+    return out.getvalue()
+
+
+def test_a_change_the_pipeline_can_take_publishes_and_one_it_cannot_fails_naming_it(world, capsys) -> None:
+    ees, shared, settings = world
+    _publish(ees, shared, 2025, V2025)
+    assert run_all() == 0
+    # An added measure: published by itself, the new column reported and not loaded.
+    _publish(ees, shared, 2026, V2025, body=_edited(
+        shared, lambda f: f.with_columns(pl.lit("1").alias("caseload_headcount"))))
+    capsys.readouterr()
+    assert run_all(job_name="refresh_everything") == 0
+    printed = capsys.readouterr().out
+    assert "the publisher added columns, not loaded: caseload_headcount" in printed
+    assert _served(settings, "SELECT added_columns FROM meta.release_sources "
+                             "WHERE source_id = 'workforce'") == [("caseload_headcount",)]
+    after_added = settings.warehouse_path.read_bytes()
+    # A symbol the publisher never used before: refused, naming the file, row and column.
+    _publish(ees, shared, 2026, V2025, body=_edited(
+        shared, lambda f: f.with_columns(
+            pl.when(pl.int_range(pl.len()) == 3).then(pl.lit("q"))
+            .otherwise(pl.col("cases")).alias("cases"))))
+    capsys.readouterr()
+    assert run_all(job_name="refresh_everything") == 1
+    printed = capsys.readouterr().out
+    assert "row 5, column 'cases': 'q' is not a number" in printed
+    # A council code nobody knows: the check names it and nothing is published.
+    _publish(ees, shared, 2026, V2025, body=_edited(
+        shared, lambda f: f.with_columns(pl.col("new_la_code").replace("E06000047", "E06000099"))))
+    capsys.readouterr()
+    assert run_all(job_name="refresh_everything") == 1
+    printed = capsys.readouterr().out
+    assert "check FAIL dim_la.council_codes_known" in printed and "E06000099" in printed
+    assert settings.warehouse_path.read_bytes() == after_added
+
+
+def test_the_release_day_sensor_looks_only_on_the_announced_day(world) -> None:
+    ees, shared, settings = world
+    today = dt.datetime.now(schedules.UK).date()
+    _publish(ees, shared, 2025, V2025, next_release=(today.year, today.month, today.day))
+    assert run_all() == 0
+    ees.publish_release(SLUG, "2026", "Reporting year 2026", {"csww_indicators_2017_to_2026.csv": b"x"})
+    with dg.build_sensor_context(resources={"warehouse": WarehouseResource()}) as context:
+        assert isinstance(schedules.release_day_sensor(context), dg.RunRequest), "today is the day"
+    _publish(ees, shared, 2026, V2025, next_release=(today.year + 1, 3, 19))
+    assert run_all() == 0
+    ees.publish_release(SLUG, "2027", "Reporting year 2027", {"csww_indicators_2017_to_2027.csv": b"x"})
+    with dg.build_sensor_context(resources={"warehouse": WarehouseResource()}) as context:
+        answer = schedules.release_day_sensor(context)
+    assert isinstance(answer, dg.SkipReason)
+    assert answer.skip_message == f"not a release day (next announced: {today.year + 1}-03-19)"

@@ -126,7 +126,14 @@ def test_a_different_file_under_the_same_url_is_a_new_vintage(http_build, capsys
         absence = con.execute("SELECT absence_rate_fte FROM marts.area_year WHERE year = 2025 "
                               "AND geographic_level = 'National'").fetchall()
         sha = con.execute("SELECT sha256 FROM meta.release_sources WHERE source_id = 'workforce'").fetchall()
+        vintages = con.execute("SELECT vintage_rank, latest_year FROM meta.vintages").fetchall()
+        pairs = con.execute("""
+            SELECT latest_pair, count(*), list(DISTINCT measure ORDER BY measure) FILTER (WHERE latest_pair)
+            FROM marts.revisions GROUP BY ALL ORDER BY ALL""").fetchall()
     finally:
         con.close()
     assert absence == [(3.6,)]
+    assert vintages == [(1, 2025), (2, 2025), (3, 2024)], "every vintage kept: both 2025 files and 2024"
+    # Each vintage against the one before: the replaced file's one change, then the 19 of 2024 -> 2025.
+    assert pairs == [(False, 19, None), (True, 1, ["absence_rate_fte"])]
     assert sha == [(hashlib.sha256(route.body).hexdigest(),)]
