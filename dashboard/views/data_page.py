@@ -45,11 +45,14 @@ def changelog_rows(entries: list[dict]) -> list[html.Tr]:
     return rows
 
 
-def follow_section(councils: pl.DataFrame) -> list:
-    """"Follow new releases": the two Atom feeds, what their entries say (docs/site.md, "Feeds")."""
+def follow_section(councils: pl.DataFrame, sources: pl.DataFrame) -> list:
+    """"Follow new releases": when the next is due, the two Atom feeds and what their entries say
+    (docs/site.md, "Feeds")."""
     example = councils.row(0, named=True) if councils.height else None
+    expected = next_update.sentence(sources)
     return [
         html.H2("Follow new releases"),
+        html.P(expected, id="next-update-data") if expected else None,
         html.P("Two Atom feeds, for a feed reader or a script; each entry links to the site as it was "
                "in that release."),
         html.Ul([
@@ -140,7 +143,7 @@ def view() -> html.Div:
         rows_form(councils, years, [t for t in ROW_TABLES if t in present]),
         html.P(["For scripts and analysts: the same rows from the ", dcc.Link("API", href="/api"),
                 ", e.g. ", html.Code("/api/v1/la-year?year=2025&region=London&format=csv"), "."]),
-        *follow_section(councils),
+        *follow_section(councils, sources),
         html.H2("Releases and what changed"),
         html.P("Each run of the pipeline publishes a release. Older releases stay downloadable."),
         scrollable_table("Releases", ("Date", "Release", "What changed", "Download or view"),

@@ -13,7 +13,10 @@ announced AS (
     FROM raw.next_updates
 )
 SELECT
-    f.source_id, f.url, f.fetched_at, f.bytes, f.sha256, f.vintage, f.route, f.version_key,
+    f.source_id,
+    -- A folder's path on the machine that built the release is nobody's business: no address.
+    CASE WHEN f.url LIKE 'file:%' THEN NULL ELSE f.url END AS url,
+    f.fetched_at, f.bytes, f.sha256, f.vintage, f.route, f.version_key,
     f.published, f.added_columns,
     a.next_update,
     a.next_date AS next_update_date,
@@ -31,7 +34,8 @@ ORDER BY f.source_id;
 -- meta.vintages: every vintage of the workforce indicators this release was built from, the
 -- current release first (vintage_rank 1); marts.revisions compares each with the next.
 CREATE OR REPLACE TABLE rel.meta.vintages AS
-SELECT 'workforce' AS series, vintage_rank, vintage_id, vintage, route, url, published, sha256,
+SELECT 'workforce' AS series, vintage_rank, vintage_id, vintage, route,
+       CASE WHEN url LIKE 'file:%' THEN NULL ELSE url END AS url, published, sha256,
        latest_year, first_fetched_at, rows
 FROM staging.workforce_vintages
 ORDER BY vintage_rank;
