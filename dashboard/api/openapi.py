@@ -14,9 +14,9 @@ def _param(name: str, description: str, schema: dict, where: str = "query", requ
 
 _NEXT_UPDATE = {
     "type": "object", "required": ["text", "date", "source", "checked_at"],
-    "properties": {"text": {"type": ["string", "null"]},
-                   "date": {"type": ["string", "null"], "format": "date"},
-                   "source": {"type": "string"}, "checked_at": {"type": ["string", "null"]}}}
+    "properties": {"text": {"type": "string", "nullable": True},
+                   "date": {"type": "string", "format": "date", "nullable": True},
+                   "source": {"type": "string"}, "checked_at": {"type": "string", "nullable": True}}}
 RELEASE_INFO = {
     "type": "object", "required": ["release", "sources", "vintages"],
     "properties": {
