@@ -9,11 +9,11 @@ import pytest
 
 from pipeline.submissions import disclosure
 from pipeline.submissions.inbox import folders, process_file
-from pipeline.submissions.validate import check
 from tests.support.submission_files import KNOWN, TODAY, checksums, csv_bytes, good_rows
 from warehouse.build.submission_batches import load_submission
 from warehouse.build.submission_marts import build_aggregates, ensure_schema, write_marts
 from warehouse.db import connect
+from warehouse.submissions.validate import check
 
 
 def drop(settings, name: str, content: bytes):
