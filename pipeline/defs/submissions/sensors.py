@@ -4,7 +4,7 @@ import hashlib
 
 import dagster as dg
 
-from pipeline.defs.submissions.assets import INBOX_ASSET, METRICS_ASSET
+from pipeline.defs.submissions.assets import INBOX_ASSET, METRICS_ASSET, PUBLISH_ASSET
 from pipeline.lib.resources import WarehouseResource
 from pipeline.submissions.inbox import waiting_files
 
@@ -12,9 +12,9 @@ LOAD_JOB = "submissions_load"
 
 submissions_load = dg.define_asset_job(
     LOAD_JOB,
-    selection=dg.AssetSelection.assets(INBOX_ASSET, METRICS_ASSET),
-    description="Validate and load (or quarantine) the files in the inbox; rebuild the submission marts. "
-    "The next `caseload run` publishes them.",
+    selection=dg.AssetSelection.assets(INBOX_ASSET, METRICS_ASSET, PUBLISH_ASSET),
+    description="Validate and load (or quarantine) the files in the inbox; rebuild the submission marts "
+    "and publish them on their own (the served release with those marts replaced).",
 )
 
 
