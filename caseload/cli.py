@@ -25,8 +25,8 @@ def _validate(args: argparse.Namespace) -> int:
 
 def validate(file: str | Path) -> int:
     """`caseload validate FILE`, against the served release the settings name."""
-    from pipeline.submissions.validate import main as validate_main
     from warehouse.config import Settings
+    from warehouse.submissions.validate import main as validate_main
 
     return validate_main(file, Settings.from_env().warehouse_path)
 

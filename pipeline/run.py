@@ -18,12 +18,11 @@ OFFLINE_HINT = ("Cannot reach the publishers (no network?). Build from a folder 
                 "files instead: CASELOAD_SOURCE_DIR=../shared/data ./scripts/start.sh")
 
 
-def run_all(verbose: bool = False, job_name: str | None = None) -> int:
-    """Run the whole graph (or the job named, as the daemon would). 0 when every asset ran and
-    every check passed and a release was published."""
+def run_all(verbose: bool = False, job_name: str = "build_everything") -> int:
+    """Run a whole build (`build_everything`, or the job named, as the daemon would). 0 when every
+    asset ran, every check passed and a release was published."""
     definitions = defs()
-    job = (definitions.resolve_job_def(job_name) if job_name
-           else definitions.resolve_implicit_global_asset_job_def())
+    job = definitions.resolve_job_def(job_name)
     level = "DEBUG" if verbose else "CRITICAL"
     result = job.execute_in_process(
         raise_on_error=False,

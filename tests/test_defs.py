@@ -124,8 +124,16 @@ def test_every_mart_is_in_the_data_dictionary_deps(definitions):
     assert {t for t in written if t.startswith("marts.")} - documented == set(), "undocumented marts"
 
 
-def test_the_refresh_job_builds_everything_but_the_inbox(definitions):
-    """The inbox is loaded by its sensor as files arrive; a publisher's new release rebuilds the rest."""
-    job = definitions.resolve_job_def("refresh_everything")
+def test_each_job_builds_what_it_says(definitions):
+    """`caseload run` builds everything but the submissions-only publish; a publisher's new release
+    the same without the inbox (its sensor loads files as they arrive); the inbox's own job loads,
+    rebuilds the submission marts and publishes them on their own."""
     everything = definitions.resolve_asset_graph().get_all_asset_keys()
-    assert job.asset_layer.selected_asset_keys == everything - {dg.AssetKey("submission_inbox")}
+    inbox, alone = dg.AssetKey("submission_inbox"), dg.AssetKey("submissions_published")
+
+    def selected(name: str) -> set:
+        return set(definitions.resolve_job_def(name).asset_layer.selected_asset_keys)
+
+    assert selected("build_everything") == everything - {alone}
+    assert selected("refresh_everything") == everything - {inbox, alone}
+    assert selected("submissions_load") == {inbox, dg.AssetKey("submission_metrics"), alone}

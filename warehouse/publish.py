@@ -79,6 +79,53 @@ def publish(work_path: Path, served_path: Path, releases_dir: Path) -> Release:
     return Release(release_id, built_at, release_path, len(tables))
 
 
+def republish(work_path: Path, served_path: Path, releases_dir: Path,
+              tables: tuple[str, ...]) -> Release | None:
+    """A new release: the served one with `tables` (marts) replaced from the working file.
+
+    For council submissions, which arrive between the publisher's releases: their marts reach the
+    site within minutes, without rebuilding everything else. The served file is copied (never
+    written), the tables replaced in the copy, and the copy swapped in as `publish` does, so the
+    site reads the old release or the new one. None when no release is served yet (the next full
+    run publishes the submissions with everything else).
+    """
+    if not served_path.exists():
+        return None
+    built_at = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    releases_dir.mkdir(parents=True, exist_ok=True)
+    _remove_leftovers(releases_dir, served_path)
+    staging_file = releases_dir / f".building-{os.getpid()}.duckdb"
+    shutil.copyfile(served_path, staging_file)
+    con = connect(work_path)
+    try:
+        con.execute("ATTACH $path AS rel", {"path": str(staging_file)})
+        (based_on,) = con.execute("SELECT release_id FROM rel.meta.release").fetchall()[0]
+        digest = hashlib.sha256(based_on.encode() + "".join(tables).encode()).hexdigest()[:8]
+        release_id = f"{built_at:%Y%m%dT%H%M%SZ}-{digest}"
+        for name in tables:
+            if not name.isidentifier():
+                raise ValueError(f"not a mart name: {name!r}")
+            con.execute(f'CREATE OR REPLACE TABLE rel.marts."{name}" AS SELECT * FROM marts."{name}"')
+        con.execute(
+            "CREATE OR REPLACE TABLE rel.meta.release AS SELECT $id AS release_id, "
+            "CAST($built AS TIMESTAMPTZ) AS built_at",
+            {"id": release_id, "built": built_at},
+        )
+        con.execute("CHECKPOINT rel")
+        con.execute("DETACH rel")
+    except BaseException:
+        con.execute("DETACH DATABASE IF EXISTS rel")
+        con.close()
+        staging_file.unlink(missing_ok=True)
+        raise
+    con.close()
+    release_path = releases_dir / f"{release_id}.duckdb"
+    os.replace(staging_file, release_path)
+    _swap_in(release_path, served_path)
+    _prune(releases_dir)
+    return Release(release_id, built_at, release_path, len(tables))
+
+
 def _swap_in(release_path: Path, served_path: Path) -> None:
     served_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = served_path.with_name(f".{served_path.name}.incoming-{os.getpid()}")

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import polars as pl
 
-from pipeline.submissions import spec
 from pipeline.submissions.suppression import hidden_cells
+from warehouse.submissions import spec
 
 MIN_WORKERS_P90 = 10
 SUPPRESSED = "c"

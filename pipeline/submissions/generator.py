@@ -22,7 +22,7 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.submissions import spec
+from warehouse.submissions import spec
 
 SPREAD_CV = 0.30
 NQ_FACTOR = 0.75

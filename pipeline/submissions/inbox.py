@@ -24,12 +24,12 @@ from typing import TypeVar
 
 import polars as pl
 
-from pipeline.submissions import spec
-from pipeline.submissions.batch_check import check_stream
-from pipeline.submissions.validate import Problem
 from warehouse.build.submission_batches import batch_load
 from warehouse.config import Settings
 from warehouse.db import Connection
+from warehouse.submissions import spec
+from warehouse.submissions.batch_check import check_stream
+from warehouse.submissions.validate import Problem
 
 T = TypeVar("T")
 IGNORED_SUFFIXES = (".part", ".tmp", ".crdownload", ".report.txt")

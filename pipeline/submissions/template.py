@@ -15,7 +15,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from pipeline.submissions import spec
+from warehouse.submissions import spec
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "data" / "templates"
 _FIXED_TIME = dt.datetime(2025, 1, 1)  # fixed workbook timestamps: rewriting changes nothing

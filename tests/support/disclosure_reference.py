@@ -22,7 +22,7 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 
-from pipeline.submissions import spec
+from warehouse.submissions import spec
 
 MIN_WORKERS = 5
 MIN_WORKERS_P90 = 10

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import duckdb
 
-from pipeline.submissions import spec
 from warehouse.build.raw import ensure_schema
 from warehouse.db import connect
+from warehouse.submissions import spec
 
 SNAPSHOT = dt.date(2025, 9, 30)
 TODAY = dt.date(2025, 11, 1)

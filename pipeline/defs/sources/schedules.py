@@ -13,22 +13,13 @@ from zoneinfo import ZoneInfo
 
 import dagster as dg
 
+from pipeline.defs.publish.jobs import refresh_everything
 from pipeline.defs.sources.assets import SOURCES
-from pipeline.defs.submissions.assets import INBOX_ASSET
 from pipeline.lib.resources import WarehouseResource
 from pipeline.sources.discovery import look
 from warehouse.read.served import served_sources
 
 UK = ZoneInfo("Europe/London")
-
-# Every asset but the inbox: the inbox sensor loads submitted files as they arrive
-# (submissions/sensors.py); this job rebuilds the submission marts from what is loaded.
-refresh_everything = dg.define_asset_job(
-    "refresh_everything",
-    selection=dg.AssetSelection.all() - dg.AssetSelection.assets(INBOX_ASSET),
-    description="Fetch every source, rebuild every mart, run the checks, publish a release.",
-)
-
 
 def check_publisher(warehouse: WarehouseResource, why: str) -> dg.RunRequest | dg.SkipReason:
     """A run when EES has a file version the served release lacks; else why not, in one line."""

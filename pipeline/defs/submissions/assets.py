@@ -18,9 +18,11 @@ from warehouse.build.submission_marts import (
 )
 from warehouse.config import REFERENCE_DIR
 from warehouse.db import WarehouseError
+from warehouse.publish import republish
 
 INBOX_ASSET = "submission_inbox"
 METRICS_ASSET = "submission_metrics"
+PUBLISH_ASSET = "submissions_published"
 CAPS_FILE = REFERENCE_DIR / "caps.csv"
 LOGGED_FILES = 200  # per-file log lines and metadata entries for a run
 
@@ -78,3 +80,20 @@ def submission_metrics(warehouse: WarehouseResource) -> dg.MaterializeResult:
         marts = disclosure.apply(aggregates)
         rows = write_marts(con, marts)
     return dg.MaterializeResult(metadata={**rows, "caps_file": CAPS_FILE.exists()})
+
+
+@dg.asset(
+    name=PUBLISH_ASSET,
+    deps=[METRICS_ASSET],
+    group_name="submissions",
+    kinds={"duckdb"},
+    description="Publishes the submission marts on their own: the served release with marts.submission_* "
+    "replaced, swapped in atomically, so an upload is on the site within minutes. Run by the "
+    "submissions_load job; a full run publishes them with everything else instead.",
+)
+def submissions_published(warehouse: WarehouseResource) -> dg.MaterializeResult:
+    settings = warehouse.settings()
+    release = republish(settings.work_path, settings.warehouse_path, settings.releases_dir, MART_TABLES)
+    if release is None:
+        return dg.MaterializeResult(metadata={"published": False, "why": "no release is served yet"})
+    return dg.MaterializeResult(metadata={"published": True, "release_id": release.release_id})

@@ -4,17 +4,18 @@ import hashlib
 
 import dagster as dg
 
-from pipeline.defs.submissions.assets import INBOX_ASSET, METRICS_ASSET
+from pipeline.defs.submissions.assets import INBOX_ASSET, METRICS_ASSET, PUBLISH_ASSET
 from pipeline.lib.resources import WarehouseResource
 from pipeline.submissions.inbox import waiting_files
 
 LOAD_JOB = "submissions_load"
+WRITERS = (LOAD_JOB, "refresh_everything", "build_everything")  # the jobs that write the working file
 
 submissions_load = dg.define_asset_job(
     LOAD_JOB,
-    selection=dg.AssetSelection.assets(INBOX_ASSET, METRICS_ASSET),
-    description="Validate and load (or quarantine) the files in the inbox; rebuild the submission marts. "
-    "The next `caseload run` publishes them.",
+    selection=dg.AssetSelection.assets(INBOX_ASSET, METRICS_ASSET, PUBLISH_ASSET),
+    description="Validate and load (or quarantine) the files in the inbox; rebuild the submission marts "
+    "and publish them on their own (the served release with those marts replaced).",
 )
 
 
@@ -30,20 +31,18 @@ def submissions_inbox_sensor(
     files = waiting_files(warehouse.settings())
     if not files:
         return dg.SkipReason("no files waiting in the inbox")
-    active = context.instance.get_run_records(
-        dg.RunsFilter(
-            job_name=LOAD_JOB,
-            statuses=[
-                dg.DagsterRunStatus.QUEUED,
-                dg.DagsterRunStatus.NOT_STARTED,
-                dg.DagsterRunStatus.STARTING,
-                dg.DagsterRunStatus.STARTED,
-            ],
-        ),
-        limit=1,
-    )
-    if active:
-        return dg.SkipReason("a submissions_load run is still going; the files wait for the next tick")
+    # One writer of the working DuckDB file at a time: wait while this job or a full build runs.
+    active = [
+        context.instance.get_run_records(
+            dg.RunsFilter(job_name=job, statuses=[
+                dg.DagsterRunStatus.QUEUED, dg.DagsterRunStatus.NOT_STARTED,
+                dg.DagsterRunStatus.STARTING, dg.DagsterRunStatus.STARTED]),
+            limit=1,
+        )
+        for job in WRITERS
+    ]
+    if any(active):
+        return dg.SkipReason("a run writing the warehouse is still going; the files wait for the next tick")
     stamp = "|".join(f"{p.name}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in files)
     return dg.RunRequest(
         run_key=hashlib.sha256(stamp.encode()).hexdigest()[:16],

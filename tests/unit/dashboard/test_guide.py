@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dashboard.downloads.templates import guide_text
-from pipeline.submissions.spec import TEMPLATE_COLUMNS
+from warehouse.submissions.spec import TEMPLATE_COLUMNS
 
 
 def test_guide_explains_every_template_column() -> None:

@@ -8,12 +8,12 @@ from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from pipeline.submissions import spec
-from pipeline.submissions.batch_check import check_batch, plain_body
-from pipeline.submissions.validate import check
 from tests.support.submission_files import KNOWN, TODAY, csv_bytes, good_rows, row
 from tests.unit.pipeline.test_submission_properties import mutated_csv
 from tests.unit.pipeline.test_submission_validate import BAD_CELLS, FORMULAS, UNREADABLE, bad_cell_file
+from warehouse.submissions import spec
+from warehouse.submissions.batch_check import check_batch, plain_body
+from warehouse.submissions.validate import check
 
 
 def assert_agree(files: list[tuple[str, bytes]], known=KNOWN) -> int:

@@ -13,11 +13,11 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from pipeline.submissions import disclosure, generator
-from pipeline.submissions.validate import check
 from tests.support.submission_files import KNOWN, TODAY, csv_bytes, row
 from warehouse.build.submission_batches import load_submission
 from warehouse.build.submission_marts import build_aggregates
 from warehouse.db import connect
+from warehouse.submissions.validate import check
 
 EDGES = {12.0, 15.0, 18.0, 20.0, 25.0}
 

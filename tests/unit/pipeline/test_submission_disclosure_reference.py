@@ -11,13 +11,13 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from pipeline.submissions import disclosure, generator
-from pipeline.submissions.validate import check
 from tests.support import disclosure_reference
 from tests.support.submission_files import KNOWN, TODAY, csv_bytes, row
 from tests.unit.pipeline.test_submission_disclosure import worker
 from warehouse.build.submission_batches import load_submission
 from warehouse.build.submission_marts import build_aggregates
 from warehouse.db import connect
+from warehouse.submissions.validate import check
 
 
 def aggregates_for(files: list[bytes], caps_path, work_path) -> dict[str, pl.DataFrame]:

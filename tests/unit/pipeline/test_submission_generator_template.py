@@ -10,12 +10,13 @@ import statistics
 import pytest
 from python_calamine import CalamineWorkbook
 
-from pipeline.submissions import generator, spec, template
-from pipeline.submissions.validate import check
+from pipeline.submissions import generator, template
 from tests.support.submission_files import KNOWN, TODAY, csv_bytes
 from warehouse.build.submission_marts import published_targets
 from warehouse.config import PROJECT_ROOT
 from warehouse.db import connect
+from warehouse.submissions import spec
+from warehouse.submissions.validate import check
 
 SNAPSHOT = dt.date(2025, 9, 30)
 

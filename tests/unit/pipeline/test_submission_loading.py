@@ -9,11 +9,11 @@ import pytest
 
 from pipeline.submissions import disclosure
 from pipeline.submissions.inbox import folders, process_file
-from pipeline.submissions.validate import check
 from tests.support.submission_files import KNOWN, TODAY, checksums, csv_bytes, good_rows
 from warehouse.build.submission_batches import load_submission
 from warehouse.build.submission_marts import build_aggregates, ensure_schema, write_marts
 from warehouse.db import connect
+from warehouse.submissions.validate import check
 
 
 def drop(settings, name: str, content: bytes):
@@ -101,14 +101,14 @@ def test_a_failure_inside_the_load_rolls_everything_back(settings):
 
 
 def test_sensor_runs_the_load_job(settings):
-    from pipeline.defs.submissions.assets import submission_inbox, submission_metrics
+    from pipeline.defs.submissions.assets import submission_inbox, submission_metrics, submissions_published
     from pipeline.defs.submissions.checks import submission_checks
     from pipeline.defs.submissions.sensors import LOAD_JOB, submissions_inbox_sensor, submissions_load
     from pipeline.lib.resources import WarehouseResource
 
     # This code location's submission pieces only (the full one is checked by `dg list defs`).
     definitions = dg.Definitions(
-        assets=[submission_inbox, submission_metrics],
+        assets=[submission_inbox, submission_metrics, submissions_published],
         asset_checks=submission_checks,
         jobs=[submissions_load],
         sensors=[submissions_inbox_sensor],
@@ -146,3 +146,5 @@ def test_sensor_runs_the_load_job(settings):
     quarantine = folders(settings)["quarantine"]
     assert any(p.name.endswith("mixed.csv.report.txt") for p in quarantine.iterdir())
     assert not list(folders(settings)["inbox"].iterdir())
+    published = result.asset_materializations_for_node("submissions_published")[0].metadata
+    assert published["published"].value is False, "no release is served yet: nothing to republish onto"

@@ -9,11 +9,11 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from pipeline.submissions import spec
 from pipeline.submissions.inbox import folders, process_file
-from pipeline.submissions.validate import Checked, check
 from tests.support.submission_files import KNOWN, TODAY, checksums, csv_bytes, good_rows
 from warehouse.db import connect
+from warehouse.submissions import spec
+from warehouse.submissions.validate import Checked, check
 
 BASE = good_rows(8, team="assessment")
 cells = st.one_of(

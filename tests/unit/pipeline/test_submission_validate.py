@@ -9,9 +9,9 @@ import pytest
 from openpyxl import Workbook
 
 from caseload.cli import validate as main
-from pipeline.submissions import spec
-from pipeline.submissions.validate import check
 from tests.support.submission_files import KNOWN, TODAY, csv_bytes, good_rows, row
+from warehouse.submissions import spec
+from warehouse.submissions.validate import check
 
 
 def problems(content: bytes, name: str = "sub.csv", known=KNOWN):

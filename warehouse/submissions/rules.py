@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from pipeline.submissions import spec
+from warehouse.submissions import spec
 
 NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
 _WHOLE = re.compile(r"^\+?\d+(\.0+)?$")

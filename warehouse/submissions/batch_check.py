@@ -23,10 +23,10 @@ from typing import NamedTuple
 import numpy as np
 import polars as pl
 
-from pipeline.submissions import spec
-from pipeline.submissions.rules import REF
-from pipeline.submissions.rules import parsers as parsers_for
-from pipeline.submissions.validate import FRAME_SCHEMA, Problem, cell_value, check
+from warehouse.submissions import spec
+from warehouse.submissions.rules import REF
+from warehouse.submissions.rules import parsers as parsers_for
+from warehouse.submissions.validate import FRAME_SCHEMA, Problem, cell_value, check
 
 # Bytes a plain file may hold: printable ASCII but the quote, and line ends. Anything else (quotes,
 # control characters Python's str.strip() removes and polars does not, non-ASCII) goes the slow way.

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from python_calamine import CalamineWorkbook
 
-from pipeline.submissions import spec
+from warehouse.submissions import spec
 
 
 class Unreadable(ValueError):

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import polars as pl
 
-from pipeline.submissions import spec
-from pipeline.submissions.reading import Unreadable, read_table
-from pipeline.submissions.rules import NUMBER, Bad
-from pipeline.submissions.rules import parsers as parsers_for
+from warehouse.submissions import spec
+from warehouse.submissions.reading import Unreadable, read_table
+from warehouse.submissions.rules import NUMBER, Bad
+from warehouse.submissions.rules import parsers as parsers_for
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # The typed rows of an acceptable file (batch_check.py builds the same frame set-based).
