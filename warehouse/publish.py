@@ -14,10 +14,12 @@ import datetime as dt
 import hashlib
 import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from warehouse.db import connect, run_statements
+from warehouse.db import Connection, connect, run_statements
 
 PUBLISHED_SCHEMAS = ("marts", "meta")
 RELEASES_KEPT = 20
@@ -32,15 +34,9 @@ class Release:
 
 
 def publish(work_path: Path, served_path: Path, releases_dir: Path) -> Release:
-    built_at = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    releases_dir.mkdir(parents=True, exist_ok=True)
-    _remove_leftovers(releases_dir, served_path)
-    staging_file = releases_dir / f".building-{os.getpid()}.duckdb"
-    # Copy from the working file's own connection (the pipeline holds it open for the run;
-    # DuckDB refuses to attach a file that is already open in this process).
-    con = connect(work_path)
-    try:
-        con.execute("ATTACH $path AS rel", {"path": str(staging_file)})
+    """A new release from the working file's marts and meta, swapped in for the site."""
+    with _building(work_path, served_path, releases_dir) as build:
+        con = build.con
         tables = con.execute(
             "SELECT schema_name, table_name FROM duckdb_tables() "
             "WHERE database_name = current_database() AND list_contains($schemas, schema_name) "
@@ -52,31 +48,13 @@ def publish(work_path: Path, served_path: Path, releases_dir: Path) -> Release:
             " SELECT source_id, arg_max(sha256, fetched_at) AS sha256"
             " FROM raw.source_files GROUP BY source_id)"
         ).fetchall()[0][0] or []
-        digest = hashlib.sha256("|".join(sources).encode()).hexdigest()[:8]
-        release_id = f"{built_at:%Y%m%dT%H%M%SZ}-{digest}"
         for schema in PUBLISHED_SCHEMAS:
             con.execute(f"CREATE SCHEMA IF NOT EXISTS rel.{schema}")
         for schema, name in tables:
             con.execute(f'CREATE TABLE rel.{schema}."{name}" AS SELECT * FROM {schema}."{name}"')
-        con.execute(
-            "CREATE OR REPLACE TABLE rel.meta.release AS SELECT $id AS release_id, "
-            "CAST($built AS TIMESTAMPTZ) AS built_at",
-            {"id": release_id, "built": built_at},
-        )
+        build.name(hashlib.sha256("|".join(sources).encode()).hexdigest()[:8])
         run_statements(con, "publish/release_sources")
-        con.execute("CHECKPOINT rel")
-        con.execute("DETACH rel")
-    except BaseException:
-        con.execute("DETACH DATABASE IF EXISTS rel")
-        con.close()
-        staging_file.unlink(missing_ok=True)
-        raise
-    con.close()
-    release_path = releases_dir / f"{release_id}.duckdb"
-    os.replace(staging_file, release_path)
-    _swap_in(release_path, served_path)
-    _prune(releases_dir)
-    return Release(release_id, built_at, release_path, len(tables))
+    return build.install(len(tables))
 
 
 def republish(work_path: Path, served_path: Path, releases_dir: Path,
@@ -91,26 +69,59 @@ def republish(work_path: Path, served_path: Path, releases_dir: Path,
     """
     if not served_path.exists():
         return None
-    built_at = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    releases_dir.mkdir(parents=True, exist_ok=True)
-    _remove_leftovers(releases_dir, served_path)
-    staging_file = releases_dir / f".building-{os.getpid()}.duckdb"
-    shutil.copyfile(served_path, staging_file)
-    con = connect(work_path)
-    try:
-        con.execute("ATTACH $path AS rel", {"path": str(staging_file)})
+    with _building(work_path, served_path, releases_dir, start_from=served_path) as build:
+        con = build.con
         (based_on,) = con.execute("SELECT release_id FROM rel.meta.release").fetchall()[0]
-        digest = hashlib.sha256(based_on.encode() + "".join(tables).encode()).hexdigest()[:8]
-        release_id = f"{built_at:%Y%m%dT%H%M%SZ}-{digest}"
+        build.name(hashlib.sha256(based_on.encode() + "".join(tables).encode()).hexdigest()[:8])
         for name in tables:
             if not name.isidentifier():
                 raise ValueError(f"not a mart name: {name!r}")
             con.execute(f'CREATE OR REPLACE TABLE rel.marts."{name}" AS SELECT * FROM marts."{name}"')
-        con.execute(
+    return build.install(len(tables))
+
+
+class _Build:
+    """A release being written: the working file's connection with the new file attached as `rel`."""
+
+    def __init__(self, con: Connection, staging_file: Path, served_path: Path, releases_dir: Path) -> None:
+        self.con, self.staging_file = con, staging_file
+        self.served_path, self.releases_dir = served_path, releases_dir
+        self.built_at = dt.datetime.now(dt.UTC).replace(microsecond=0)
+        self.release_id = ""
+
+    def name(self, digest: str) -> None:
+        """Give the release its id (build time and `digest`) and write meta.release."""
+        self.release_id = f"{self.built_at:%Y%m%dT%H%M%SZ}-{digest}"
+        self.con.execute(
             "CREATE OR REPLACE TABLE rel.meta.release AS SELECT $id AS release_id, "
             "CAST($built AS TIMESTAMPTZ) AS built_at",
-            {"id": release_id, "built": built_at},
+            {"id": self.release_id, "built": self.built_at},
         )
+
+    def install(self, tables: int) -> Release:
+        """Keep the finished file under its id and swap it in for the site."""
+        release_path = self.releases_dir / f"{self.release_id}.duckdb"
+        os.replace(self.staging_file, release_path)
+        _swap_in(release_path, self.served_path)
+        _prune(self.releases_dir)
+        return Release(self.release_id, self.built_at, release_path, tables)
+
+
+@contextmanager
+def _building(work_path: Path, served_path: Path, releases_dir: Path,
+              start_from: Path | None = None) -> Iterator[_Build]:
+    """The new release file (empty, or a copy of `start_from`) attached to the working file's own
+    connection (the pipeline holds it open for the run; DuckDB refuses to attach a file already
+    open in this process). Checkpointed and detached when the block ends; removed if it fails."""
+    releases_dir.mkdir(parents=True, exist_ok=True)
+    _remove_leftovers(releases_dir, served_path)
+    staging_file = releases_dir / f".building-{os.getpid()}.duckdb"
+    if start_from is not None:
+        shutil.copyfile(start_from, staging_file)
+    con = connect(work_path)
+    try:
+        con.execute("ATTACH $path AS rel", {"path": str(staging_file)})
+        yield _Build(con, staging_file, served_path, releases_dir)
         con.execute("CHECKPOINT rel")
         con.execute("DETACH rel")
     except BaseException:
@@ -119,11 +130,6 @@ def republish(work_path: Path, served_path: Path, releases_dir: Path,
         staging_file.unlink(missing_ok=True)
         raise
     con.close()
-    release_path = releases_dir / f"{release_id}.duckdb"
-    os.replace(staging_file, release_path)
-    _swap_in(release_path, served_path)
-    _prune(releases_dir)
-    return Release(release_id, built_at, release_path, len(tables))
 
 
 def _swap_in(release_path: Path, served_path: Path) -> None:
