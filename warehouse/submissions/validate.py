@@ -73,6 +73,7 @@ class Checked:
     problems: list[Problem] = field(default_factory=list)
     rows: pl.DataFrame | None = None  # typed rows, only when there are no problems
     encoding: str = ""
+    unreadable: bool = False  # the file as a whole could not be read (its one problem says why)
 
     @property
     def ok(self) -> bool:
@@ -114,7 +115,7 @@ def check(
     try:
         table = read_table(content, filename)
     except Unreadable as exc:
-        return Checked([Problem(None, None, Path(filename).name, f"a readable file: {exc}")])
+        return Checked([Problem(None, None, Path(filename).name, f"a readable file: {exc}")], unreadable=True)
     out = Checked(encoding=table.encoding)
     index, out.problems = _check_header(table.header)
     if not table.rows:
