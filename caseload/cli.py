@@ -24,11 +24,10 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def validate(file: str | Path) -> int:
-    """`caseload validate FILE`, against the served release the settings name."""
-    from warehouse.config import Settings
+    """`caseload validate FILE`, council codes from data/reference/councils.csv (no warehouse needed)."""
     from warehouse.submissions.validate import main as validate_main
 
-    return validate_main(file, Settings.from_env().warehouse_path)
+    return validate_main(file)
 
 
 def build_parser() -> argparse.ArgumentParser:

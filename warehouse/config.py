@@ -14,12 +14,16 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from warehouse.submissions.spec import MAX_FILE_BYTES
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = PROJECT_ROOT / "data"
 REGISTRY_PATH = DATA_DIR / "sources.toml"  # every source: publisher, URL, licence, expected columns
 REFERENCE_DIR = DATA_DIR / "reference"  # caps, council changes, hex adjustments, benchmark measures
 DICTIONARY_DIR = DATA_DIR / "dictionary"  # one description per mart column
 TEMPLATES_DIR = DATA_DIR / "templates"  # the councils' submission template and its guide
+# Current councils with children's services and joint-return members (warehouse/submissions/councils.py)
+COUNCILS_PATH = REFERENCE_DIR / "councils.csv"
 
 # The annual cost of one children's social worker FTE, used to price a cap.
 # An assumption, not a published figure: a salary of about £44,000 (typical pay for an
@@ -44,6 +48,12 @@ EES_CONTENT_API = "https://content.explore-education-statistics.service.gov.uk/a
 EES_PUBLIC_API = "https://api.education.gov.uk/statistics"
 # A discovery call (one small JSON answer) gets a shorter timeout than a file download.
 DEFAULT_EES_TIMEOUT_S = 20.0
+# Uploads (the check door, POST /api/v1/submissions/check): a request body may hold the largest file
+# the check takes (spec.MAX_FILE_BYTES, the one file-size limit) plus the multipart envelope around
+# it (boundaries, part headers, a long file name). Larger is refused with 413 before it is read, by
+# waitress (`caseload serve`) and by the route itself under any other server.
+MULTIPART_ALLOWANCE_BYTES = 64_000
+MAX_UPLOAD_BYTES = MAX_FILE_BYTES + MULTIPART_ALLOWANCE_BYTES
 # Downloads and the API, per client: a steady rate and a burst.
 DEFAULT_RATE_LIMIT_PER_MINUTE, DEFAULT_RATE_LIMIT_BURST = 120.0, 60
 

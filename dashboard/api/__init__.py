@@ -1,7 +1,8 @@
 """/api/v1: read-only JSON and CSV of the published figures, on the site's own Flask server.
 
 `register(server)` is the one call `create_app` makes; it also adds the download routes
-(dashboard/downloads/routes.py) and CORS for both. Documented in docs/api.md and at /api.
+(dashboard/downloads/routes.py) and CORS for both, and the check door's two POST routes
+(dashboard/api/check.py: the API's and the /submit/check page's form). Documented in docs/api.md and at /api.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from collections.abc import Callable
 
 from flask import Flask, Response
 
-from dashboard.api import http, openapi, routes
+from dashboard.api import check, http, openapi, routes
 from dashboard.api.params import ApiError
 from dashboard.downloads import routes as downloads
 from warehouse.read.snapshot import SnapshotUnavailable
@@ -24,6 +25,9 @@ ENDPOINTS: dict[str, Callable[..., Response]] = {
     "/api/v1/release": routes.release_info,
     "/api/v1/releases": routes.release_list,
 }
+
+
+CHECK = "/api/v1/submissions/check"
 
 
 def _guarded(fn: Callable[..., Response]) -> Callable[..., Response]:
@@ -45,7 +49,7 @@ def _index() -> Response:
     return http.json_body({
         "openapi": "/api/v1/openapi.json",
         "documentation": "/api",
-        "endpoints": sorted(ENDPOINTS),
+        "endpoints": sorted([*ENDPOINTS, CHECK]),
         "downloads": {"zip": "/download/caseload-watch.zip", "table": "/download/marts.la_year.csv"},
     })
 
@@ -57,6 +61,9 @@ def _unknown(_rest: str) -> Response:
 def register(server: Flask) -> None:
     for rule, fn in ENDPOINTS.items():
         server.add_url_rule(rule, f"api_{fn.__name__}", _guarded(fn), methods=["GET"])
+    # The check door (POST: a file in, its report out; nothing stored): the API and the page's form.
+    server.add_url_rule(CHECK, "api_submission_check", _guarded(check.api_check), methods=["POST"])
+    server.add_url_rule(check.FORM_PATH, "submit_check_form", check.form_check, methods=["POST"])
     server.add_url_rule("/api/v1", "api_index", _index, methods=["GET"])
     server.add_url_rule("/api/v1/openapi.json", "api_openapi", lambda: http.json_body(openapi.spec()))
     server.add_url_rule("/api/<path:_rest>", "api_unknown", _guarded(_unknown))

@@ -6,6 +6,7 @@ One dict, so the machine description and the human page cannot disagree.
 from __future__ import annotations
 
 from dashboard.api.params import COUNCIL_KEY_RE, DEFAULT_LIMIT, MAX_LIMIT
+from warehouse.config import MAX_UPLOAD_BYTES
 
 
 def _param(name: str, description: str, schema: dict, where: str = "query", required: bool = False) -> dict:
@@ -71,6 +72,49 @@ ERROR = {
 }
 
 
+_PROBLEM = {
+    "type": "object", "required": ["row", "column", "found", "expected"],
+    "properties": {
+        "row": {"type": "integer", "nullable": True,
+                "description": "Row in the file, counting the header as row 1; null for the whole file."},
+        "column": {"type": "string", "nullable": True, "description": "The column, or null."},
+        "found": {"type": "string", "description": "The value found (the file's own text)."},
+        "expected": {"type": "string", "description": "What was expected, in words."}}}
+CHECK_REPORT = {
+    "type": "object", "required": ["acceptable", "problems", "summary"],
+    "properties": {"acceptable": {"type": "boolean"},
+                   "problems": {"type": "array", "items": _PROBLEM},
+                   "summary": {"type": "string"}}}
+CHECK_REFUSED = {"type": "object", "required": ["error"],
+                 "properties": {**ERROR["properties"], **CHECK_REPORT["properties"]}}
+
+
+def _check(max_bytes: int) -> dict:
+    err = {"application/json": {"schema": ERROR}}
+    return {"post": {
+        "summary": "Check a submission file (nothing stored)",
+        "description": "A council's CSV or .xlsx file, checked as `caseload validate` checks it: every "
+        "problem with its row, column, value found and what was expected, and a summary. No token; "
+        "nothing from the file is stored, and only a count is logged. The page /submit/check does the "
+        "same for people.",
+        "parameters": [],
+        "requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
+            "type": "object", "required": ["file"],
+            "properties": {"file": {"type": "string", "format": "binary",
+                                    "description": "The file (CSV, UTF-8 or Windows-1252; or .xlsx)."}}}}}},
+        "responses": {
+            "200": {"description": "The report: `acceptable` true, or false with every problem.",
+                    "content": {"application/json": {"schema": CHECK_REPORT}}},
+            "400": {"description": "No `file` field in a multipart body, or a file that cannot be read "
+                    "at all (empty, not UTF-8 or Windows-1252, a damaged workbook, a zip bomb): the error, "
+                    "and the report with its one whole-file problem.",
+                    "content": {"application/json": {"schema": CHECK_REFUSED}}},
+            "413": {"description": f"The request body is over {max_bytes:,} bytes; refused before it is "
+                    "read.", "content": err},
+            "429": {"description": "Too many requests from this client; see Retry-After.", "content": err},
+        }}}
+
+
 def _responses(body: dict, csv: bool = True) -> dict:
     content = {"application/json": {"schema": body}}
     if csv:
@@ -102,7 +146,7 @@ def spec() -> dict:
         "info": {
             "title": "Caseload Watch API",
             "version": "1",
-            "description": "Read-only figures on children's social worker caseloads per English council, as "
+            "description": "Figures on children's social worker caseloads per English council, as "
             "published by the Department for Education, from the same release the site shows. Contains "
             "public sector information licensed under the Open Government Licence v3.0.",
             "license": {"name": "Open Government Licence v3.0",
@@ -134,6 +178,7 @@ def spec() -> dict:
                 "announced, and `source`, where that came from), and every vintage of the workforce "
                 "table the release was built from.",
                 [RELEASE], body=RELEASE_INFO, csv=False),
+            "/api/v1/submissions/check": _check(MAX_UPLOAD_BYTES),
             "/api/v1/releases": _get(
                 "Kept releases", "Every kept release, newest first, with what changed and its zip.",
                 [], body={"type": "object", "required": ["current", "releases"]}, csv=False),

@@ -21,6 +21,7 @@ from werkzeug.exceptions import HTTPException
 
 log = logging.getLogger(__name__)
 LIMITED_PREFIXES = ("/download", "/api/")
+LIMITED_POSTS = ("/submit",)  # the check door's form (a POST reads and checks a file)
 
 
 def content_security_policy(script_hashes: list[str]) -> str:
@@ -86,7 +87,8 @@ def _error_page(status: int, title: str, message: str) -> Response:
 MESSAGES = {
     400: ("Bad request", "The address has a value we cannot use."),
     404: ("Not found", "There is nothing at this address."),
-    405: ("Not allowed", "This address only answers GET requests."),
+    405: ("Not allowed", "This address does not answer that kind of request."),
+    413: ("Too large", "The upload is larger than this address takes."),
     429: ("Too many requests", "Please wait a moment before downloading again."),
 }
 
@@ -111,7 +113,10 @@ def install(app: Dash, per_minute: float, burst: int) -> RateLimiter:
 
     @server.before_request
     def _limit() -> Response | None:
-        if request.method == "OPTIONS" or not request.path.startswith(LIMITED_PREFIXES):
+        limited = request.path.startswith(LIMITED_PREFIXES) or (
+            request.method == "POST" and request.path.startswith(LIMITED_POSTS)
+        )
+        if request.method == "OPTIONS" or not limited:
             return None
         wait = limiter.take(request.remote_addr or "unknown")
         if wait <= 0:

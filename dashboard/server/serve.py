@@ -7,7 +7,13 @@ import os
 from pathlib import Path
 
 from dashboard.server.response_cache import CachingGzip
-from warehouse.config import Settings
+from warehouse.config import MAX_UPLOAD_BYTES, Settings
+
+
+def waitress_options() -> dict[str, int]:
+    """waitress refuses a body over the upload limit with 413 itself: by Content-Length before it is
+    read, a chunked one as it passes the limit; a body under it stays in memory (no temp file)."""
+    return {"max_request_body_size": MAX_UPLOAD_BYTES + 1, "inbuf_overflow": MAX_UPLOAD_BYTES + 1}
 
 
 def _release_version(path: Path) -> tuple[int, int] | None:
@@ -41,7 +47,7 @@ def serve(host: str = "127.0.0.1", port: int = 8050, threads: int = 8, cache: bo
         keep_warm(wsgi, version)  # the first views of each release, drawn in the background
     logging.getLogger("waitress").setLevel(logging.INFO)
     print(f"Caseload Watch on http://{host}:{port}/ (warehouse: {settings.warehouse_path})")
-    waitress_serve(wsgi, host=host, port=port, threads=threads)
+    waitress_serve(wsgi, host=host, port=port, threads=threads, **waitress_options())
     return 0
 
 

@@ -14,17 +14,22 @@ EXAMPLES = (
     ("A council against a cap", "curl -s 'http://HOST/api/v1/la-year?council=E08000025&cap=18'"),
     ("A whole table, filtered", "curl -sLO 'http://HOST/download/marts.la_year_cap.csv?year=2025&cap=12'"),
     ("An older release", "curl -sLO 'http://HOST/download/caseload-watch.zip?release=RELEASE_ID'"),
+    ("Check a submission file (nothing stored)",
+     "curl -s -F 'file=@caseload_submission.csv' 'http://HOST/api/v1/submissions/check'"),
 )
 
 
-def endpoint(path: str, op: dict) -> html.Section:
-    """One endpoint: its address, what it answers and a table of its parameters."""
-    rows = [
-        html.Tr([html.Td(html.Code(p["name"])), html.Td(p["in"]), html.Td(p["description"])])
-        for p in op["parameters"]
-    ]
+def endpoint(path: str, op: dict, method: str = "get") -> html.Section:
+    """One endpoint: its method and address, what it answers and a table of its parameters (a
+    multipart body's fields among them)."""
+    params = [(p["name"], p["in"], p["description"]) for p in op["parameters"]]
+    for media, body in op.get("requestBody", {}).get("content", {}).items():
+        fields = body["schema"].get("properties", {})
+        params += [(name, f"body ({media})", field.get("description", "")) for name, field in fields.items()]
+    rows = [html.Tr([html.Td(html.Code(name)), html.Td(where), html.Td(text)])
+            for name, where, text in params]
     return html.Section([
-        html.H3(html.Code(f"GET {path}")),
+        html.H3(html.Code(f"{method.upper()} {path}")),
         html.P(op["description"]),
         scrollable_table(f"Parameters of {path}", ("Parameter", "In", "Meaning"), rows)
         if rows else html.P("No parameters."),
@@ -40,7 +45,8 @@ def view() -> html.Div:
         html.P([
             "Machine-readable description: ", html.A("/api/v1/openapi.json", href="/api/v1/openapi.json"),
             ". Every response carries the release id (X-Caseload-Release header, and in JSON), an ETag "
-            "(send it back as If-None-Match for a 304) and Cache-Control; CORS is open for GET. A bad "
+            "(send it back as If-None-Match for a 304) and Cache-Control; CORS is open for GET. One POST, "
+            "/api/v1/submissions/check, checks a council's file and stores nothing. A bad "
             "parameter gives HTTP 400 with a message saying what is allowed. Rows come 1,000 to a page "
             "(limit up to 5,000); follow `next` in JSON or the Link header in CSV. Downloads and the API "
             "are rate-limited per client (HTTP 429 with Retry-After).",
@@ -48,5 +54,5 @@ def view() -> html.Div:
         html.H2("Examples"),
         html.Ul([html.Li([html.Strong(label), ": ", html.Code(cmd)]) for label, cmd in EXAMPLES]),
         html.H2("Endpoints"),
-        *[endpoint(path, item["get"]) for path, item in doc["paths"].items()],
+        *[endpoint(path, op, method) for path, item in doc["paths"].items() for method, op in item.items()],
     ])

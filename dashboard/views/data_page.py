@@ -163,7 +163,9 @@ def view() -> html.Div:
         html.H2("Submission template for councils"),
         html.P(["Councils can send worker-level caseloads (no names) with this template; ",
                 dcc.Link("the guide", href="/guide"),
-                " explains each column with an example, and how figures are protected."]),
+                " explains each column with an example, and how figures are protected. ",
+                dcc.Link("Check a file", href="/submit/check"),
+                " before you send it: every problem listed, nothing stored."]),
         html.Ul(
             [html.Li(html.A(f, href=f"/download/template/{f}", download=f)) for f in template_files()]
             or [html.Li("No template in this copy of the site.")]

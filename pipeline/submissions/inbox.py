@@ -13,8 +13,10 @@ files in the inbox, to be tried again by the next run.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import os
+import stat
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -53,19 +55,59 @@ def folders(settings: Settings) -> dict[str, Path]:
 
 
 def waiting_files(settings: Settings) -> list[Path]:
-    """Files in the inbox, oldest first; hidden and partly-copied files are left alone."""
+    """Entries in the inbox, oldest first; hidden and partly-copied files are left alone.
+
+    Links are not followed (lstat): a symlink, FIFO, directory or device is listed as itself, so
+    process_batch can refuse it without reading what it points to.
+    """
     inbox = folders(settings)["inbox"]
     files = [
         p
         for p in inbox.iterdir()
-        if p.is_file() and not p.name.startswith(".") and not p.name.lower().endswith(IGNORED_SUFFIXES)
+        if not p.name.startswith(".") and not p.name.lower().endswith(IGNORED_SUFFIXES)
     ]
-    return sorted(files, key=lambda p: (p.stat().st_mtime_ns, p.name))
+    return sorted(files, key=lambda p: (p.lstat().st_mtime_ns, p.name))
+
+
+class NotAFile(OSError):
+    """An inbox entry that is not a regular file (its kind is the message); it is never read."""
+
+
+def entry_kind(mode: int) -> str | None:
+    """None for a regular file, else what the entry is, in words."""
+    for test, kind in (
+        (stat.S_ISREG, None),
+        (stat.S_ISLNK, "a symbolic link"),
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a named pipe (FIFO)"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    ):
+        if test(mode):
+            return kind
+    return "not a regular file"
 
 
 def read_limited(path: Path) -> bytes:
-    """At most one byte over the size limit: enough to refuse a huge file without reading it all."""
-    with path.open("rb") as handle:
+    """At most one byte over the size limit: enough to refuse a huge file without reading it all.
+
+    Opened without following a link and without blocking on a pipe, then checked to be a regular
+    file, so an entry swapped after it was listed is refused too (NotAFile), unread.
+    """
+    kind = entry_kind(os.lstat(path).st_mode)
+    if kind is not None:
+        raise NotAFile(kind)
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:  # replaced by a link since the lstat
+            raise NotAFile("a symbolic link") from exc
+        raise
+    with os.fdopen(fd, "rb") as handle:
+        kind = entry_kind(os.fstat(handle.fileno()).st_mode)
+        if kind is not None:
+            raise NotAFile(kind)
         return handle.read(spec.MAX_FILE_BYTES + 1)
 
 
@@ -96,10 +138,16 @@ def process_batch(
     stays in the inbox for the next run. Outcomes are in the order of `paths`.
     """
     digests: list[str] = []
+    not_files: dict[int, str] = {}  # entries refused unread: index -> what they are
 
     def read() -> Iterator[tuple[int, str, bytes]]:
         for i, path in enumerate(paths):
-            content = read_limited(path)
+            try:
+                content = read_limited(path)
+            except NotAFile as exc:
+                not_files[i] = str(exc)
+                digests.append("")
+                continue
             digests.append(hashlib.sha256(content).hexdigest())
             yield i, path.name, content
 
@@ -118,6 +166,9 @@ def process_batch(
         finishing = time.perf_counter()
     spent["files_and_commit"] = time.perf_counter() - finishing
     outcomes: dict[int, Outcome] = {}
+    for i, kind in not_files.items():
+        moved = refuse_entry(paths[i], kind, settings)
+        outcomes[i] = Outcome(paths[i].name, "quarantined", "", moved, 1)
     for i, problems in refused.items():
         moved = quarantine(paths[i], digests[i], problems, settings, known_codes is not None)
         outcomes[i] = Outcome(paths[i].name, "quarantined", digests[i], moved, len(problems))
@@ -162,6 +213,21 @@ def quarantine(
     os.replace(path, target)
     target.with_name(target.name + ".report.txt").write_text(
         report(path.name, digest, problems, codes_checked), encoding="utf-8"
+    )
+    return target
+
+
+def refuse_entry(path: Path, kind: str, settings: Settings) -> Path:
+    """Move an inbox entry that is not a regular file (the link itself, never its target) into
+    quarantine, with a report that names it and says why; nothing of it is read."""
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = folders(settings)["quarantine"] / f"{stamp}_not-a-file_{path.name}"
+    os.rename(path, target)  # renames the entry; a link's target is not touched
+    target.with_name(target.name + ".report.txt").write_text(
+        f"Inbox entry {path.name} was refused: it is {kind}, not a regular file.\n"
+        "Only regular files are taken from the inbox; nothing was read from this entry or from\n"
+        "anything it points to, and nothing was loaded. Copy the file itself into the inbox.\n",
+        encoding="utf-8",
     )
     return target
 

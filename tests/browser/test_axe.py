@@ -37,6 +37,7 @@ PAGES = (
     ("/?year=1066", "could not show"),
     ("/council/atlantis", "could not find"),
     ("/accessibility", "Accessibility statement"),
+    ("/submit/check", "Check a submission file"),  # empty; with a report: test_submit_check.py
 )
 
 

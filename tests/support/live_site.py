@@ -10,9 +10,13 @@ from waitress.server import create_server
 
 
 @contextmanager
-def running(wsgi_app, threads: int = 8) -> Iterator[str]:
-    """Serve `wsgi_app` on a free port; yield its base URL; shut it down afterwards."""
-    server = create_server(wsgi_app, host="127.0.0.1", port=0, threads=threads)
+def running(wsgi_app, threads: int = 8, **options: int) -> Iterator[str]:
+    """Serve `wsgi_app` on a free port, with `caseload serve`'s waitress options (its upload limit)
+    unless told otherwise; yield its base URL; shut it down afterwards."""
+    from dashboard.server.serve import waitress_options
+
+    settings = {**waitress_options(), **options}
+    server = create_server(wsgi_app, host="127.0.0.1", port=0, threads=threads, **settings)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     try:

@@ -88,3 +88,19 @@ def checksums(con: duckdb.DuckDBPyConnection) -> dict[str, tuple]:
         f"{s}.{t}": tuple(con.sql(f'SELECT count(*), sum(hash(x)::HUGEINT) FROM "{s}"."{t}" x').fetchall()[0])
         for s, t in tables
     }
+
+
+def zip_bytes(members: dict[str, bytes]) -> bytes:
+    """A zip (what an .xlsx is) holding `members`, deflated."""
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def zip_bomb() -> bytes:
+    """An .xlsx-shaped zip of a few KB that unpacks to 5 MB: refused before it is opened."""
+    return zip_bytes({"xl/worksheets/sheet1.xml": b"0" * 5_000_000})

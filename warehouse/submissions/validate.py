@@ -15,11 +15,16 @@ from pathlib import Path
 
 import polars as pl
 
-from warehouse.submissions import spec
+from warehouse.config import COUNCILS_PATH
+from warehouse.submissions import councils, spec
 from warehouse.submissions.reading import Unreadable, read_table
 from warehouse.submissions.rules import NUMBER, Bad
 from warehouse.submissions.rules import parsers as parsers_for
 
+UNKNOWN_COUNCIL = (
+    "the GSS code of a current English council with children's services (the guide says where to find "
+    "it; a joint return is sent under each member council's own code)"
+)
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # The typed rows of an acceptable file (batch_check.py builds the same frame set-based).
 FRAME_SCHEMA = {
@@ -68,6 +73,7 @@ class Checked:
     problems: list[Problem] = field(default_factory=list)
     rows: pl.DataFrame | None = None  # typed rows, only when there are no problems
     encoding: str = ""
+    unreadable: bool = False  # the file as a whole could not be read (its one problem says why)
 
     @property
     def ok(self) -> bool:
@@ -109,7 +115,7 @@ def check(
     try:
         table = read_table(content, filename)
     except Unreadable as exc:
-        return Checked([Problem(None, None, Path(filename).name, f"a readable file: {exc}")])
+        return Checked([Problem(None, None, Path(filename).name, f"a readable file: {exc}")], unreadable=True)
     out = Checked(encoding=table.encoding)
     index, out.problems = _check_header(table.header)
     if not table.rows:
@@ -211,7 +217,7 @@ def _file_rules(records: list[dict], known_codes: Collection[str] | None) -> lis
             row = next(r["source_row"] for r in records if r.get("la_code") == code)
             if code not in known_codes:
                 problems.append(
-                    Problem(row, "la_code", code, "the GSS code of a current English council (see the guide)")
+                    Problem(row, "la_code", code, UNKNOWN_COUNCIL)
                 )
     return problems
 
@@ -223,14 +229,12 @@ def _frame(records: list[dict]) -> pl.DataFrame:
     return frame.with_columns(pl.col("demo").fill_null(False))
 
 
-def main(path: str | Path, served: Path) -> int:
+def main(path: str | Path, councils_path: Path = COUNCILS_PATH) -> int:
     """`caseload validate FILE`: 0 when the file is acceptable, 1 when not, 2 when it cannot be opened.
 
-    Council codes are checked against the current councils in the served release at `served`
-    (the caller's settings: caseload/cli.py), or for their form only when there is none.
+    Council codes are checked against data/reference/councils.csv (committed), so a fresh install
+    with no warehouse refuses an unknown code as the pipeline does.
     """
-    from warehouse.build.submission_marts import known_la_codes
-
     file = Path(path)
     try:
         with file.open("rb") as handle:
@@ -238,9 +242,11 @@ def main(path: str | Path, served: Path) -> int:
     except OSError as exc:
         print(f"{file}: cannot open the file ({exc.strerror or exc})", file=sys.stderr)
         return 2
-    codes, note = known_la_codes(served)
-    if codes is None:
-        print(f"note: council codes not checked against the list of current councils ({note})")
+    try:
+        codes: Collection[str] | None = councils.known_codes(councils_path)
+    except (OSError, ValueError) as exc:  # a broken install: say so, check the code's form only
+        codes = None
+        print(f"note: council codes not checked against the list of current councils ({exc})")
     result = check(content, file.name, codes)
     for problem in result.problems:
         print(problem)

@@ -43,7 +43,7 @@ def submissions_inbox_sensor(
     ]
     if any(active):
         return dg.SkipReason("a run writing the warehouse is still going; the files wait for the next tick")
-    stamp = "|".join(f"{p.name}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in files)
+    stamp = "|".join(f"{p.name}:{p.lstat().st_size}:{p.lstat().st_mtime_ns}" for p in files)
     return dg.RunRequest(
         run_key=hashlib.sha256(stamp.encode()).hexdigest()[:16],
         run_config={"ops": {INBOX_ASSET: {"config": {"files": [p.name for p in files]}}}},

@@ -138,3 +138,53 @@ def test_edge_values_agree(edits):
     for n, (column, value) in enumerate(edits):
         rows[n % 6][column] = value
     assert_agree([("edge.csv", csv_bytes(rows))])
+
+
+def test_accented_pseudonyms_in_a_windows_1252_file_pass_on_both_paths():
+    """The guide says letters: Excel's Windows-1252 CSV with Wé0004 and Š12 is acceptable, read the
+    same by the row-by-row checker and (handed to it, as non-ASCII) by the set-based one."""
+    rows = good_rows(4)
+    rows[0]["worker_ref"], rows[1]["worker_ref"], rows[2]["worker_ref"] = "Wé0004", "Š12", "Straße_7"
+    content = csv_bytes(rows, encoding="cp1252")
+    assert b"W\xe90004" in content and b"\x8a12" in content  # really 1252 bytes, not UTF-8
+    result = check(content, "sub.csv", KNOWN, TODAY)
+    assert result.ok, result.problems
+    assert result.encoding == "windows-1252"
+    assert result.rows["worker_ref"].to_list()[:3] == ["Wé0004", "Š12", "Straße_7"]
+    assert plain_body("sub.csv", content) is None  # not ASCII: the row-by-row way
+    assert_agree([("sub.csv", content), ("good.csv", csv_bytes(good_rows(5)))])
+
+
+def _cp1252_chars() -> list[str]:
+    out = []
+    for byte in range(0x80, 0x100):
+        try:
+            out.append(bytes([byte]).decode("cp1252"))
+        except UnicodeDecodeError:  # five bytes are undefined in Windows-1252
+            continue
+    return out
+
+
+def test_every_windows_1252_letter_is_a_letter_and_nothing_else_is():
+    letters = [c for c in _cp1252_chars() if c.isalpha()]
+    others = [c for c in _cp1252_chars() if not c.isalpha()]
+    assert {"é", "Š", "ß", "ñ", "Ø", "ÿ", "Ž", "œ"} <= set(letters)
+    assert {"€", "…", "«", "§", "\xa0", "\xad", "–", "’", "·", "²"} <= set(others)
+    files = []
+    for char in letters:
+        rows = good_rows(3)
+        rows[0]["worker_ref"] = f"{char}01"  # first, and inside
+        rows[1]["worker_ref"] = f"W{char}02"
+        files.append((f"letter_{ord(char)}.csv", csv_bytes(rows, encoding="cp1252")))
+    for file in files:
+        assert check(file[1], file[0], KNOWN, TODAY).ok, file
+    for char in [*others, " ", "\t", ",", ";", "/", "'", "\x7f", "\x01"]:
+        rows = good_rows(3)
+        rows[1]["worker_ref"] = f"W{char}02"
+        content = csv_bytes(rows, encoding="cp1252")
+        found = check(content, "sub.csv", KNOWN, TODAY).problems
+        assert found, f"worker_ref W{char!r}02 was accepted"
+        if char not in (",", "\t", ";"):  # these split the cell or the line
+            assert [(p.row, p.column) for p in found] == [(3, "worker_ref")], (char, found)
+        files.append(("other.csv", content))
+    assert_agree(files)

@@ -214,5 +214,23 @@ def test_cli_exit_codes_and_messages(tmp_path, capsys, monkeypatch):
     assert main(bad) == 1
     out = capsys.readouterr().out
     assert "row 2, column fte: found '2'; expected a number above 0 and at most 1" in out
-    assert "council codes not checked" in out
+    assert "not checked" not in out  # data/reference/councils.csv: no warehouse needed
     assert main(tmp_path / "missing.csv") == 2
+
+
+def test_a_fresh_install_refuses_an_unknown_council(tmp_path, capsys, monkeypatch):
+    """No warehouse at all: the committed council list still names E99999999 as unknown, and takes a
+    joint return's member codes (E06000061 and E06000062 send as North and West Northamptonshire)."""
+    monkeypatch.setenv("CASELOAD_WAREHOUSE", str(tmp_path / "none.duckdb"))
+    monkeypatch.setenv("CASELOAD_DATA_DIR", str(tmp_path / "data"))
+    unknown = tmp_path / "unknown.csv"
+    unknown.write_bytes(csv_bytes(good_rows(4, la_code="E99999999", snapshot_date="2024-09-30")))
+    assert main(unknown) == 1
+    out = capsys.readouterr().out
+    assert "row 2, column la_code: found 'E99999999'; expected the GSS code of a current English" in out
+    for member in ("E06000061", "E06000062", "E09000021"):
+        member_file = tmp_path / f"{member}.csv"
+        member_file.write_bytes(csv_bytes(good_rows(4, la_code=member, snapshot_date="2024-09-30")))
+        assert main(member_file) == 0, capsys.readouterr().out
+    assert "OK, 4 workers, E09000021" in capsys.readouterr().out
+    assert not (tmp_path / "data").exists() and not (tmp_path / "none.duckdb").exists()
