@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from flask import Flask, Response
 
-from dashboard.api import http, openapi, routes
+from dashboard.api import http, openapi, routes, submissions
 from dashboard.api.params import ApiError
 from dashboard.downloads import routes as downloads
 from warehouse.read.snapshot import SnapshotUnavailable
@@ -46,6 +46,7 @@ def _index() -> Response:
         "openapi": "/api/v1/openapi.json",
         "documentation": "/api",
         "endpoints": sorted(ENDPOINTS),
+        "submit": {"method": "POST", "path": "/api/v1/submissions", "auth": "Bearer token"},
         "downloads": {"zip": "/download/caseload-watch.zip", "table": "/download/marts.la_year.csv"},
     })
 
@@ -57,6 +58,8 @@ def _unknown(_rest: str) -> Response:
 def register(server: Flask) -> None:
     for rule, fn in ENDPOINTS.items():
         server.add_url_rule(rule, f"api_{fn.__name__}", _guarded(fn), methods=["GET"])
+    # Councils' own systems submit a file with their token (dashboard/submit/, docs/api.md).
+    server.add_url_rule("/api/v1/submissions", "api_submit", _guarded(submissions.submit), methods=["POST"])
     server.add_url_rule("/api/v1", "api_index", _index, methods=["GET"])
     server.add_url_rule("/api/v1/openapi.json", "api_openapi", lambda: http.json_body(openapi.spec()))
     server.add_url_rule("/api/<path:_rest>", "api_unknown", _guarded(_unknown))

@@ -26,6 +26,7 @@ import polars as pl
 
 from dashboard.address import named_caps
 from warehouse.config import Settings
+from warehouse.councils import release_codes
 from warehouse.db import Connection
 from warehouse.domain import Cap
 from warehouse.read import benchmarks as qb
@@ -123,6 +124,13 @@ def table(cur, schema: str, name: str) -> pl.DataFrame:
 @cached
 def councils(cur) -> pl.DataFrame:
     return q.councils(cur)
+
+
+@cached
+def release_council_codes(cur) -> frozenset[str] | None:
+    """Current council codes of the served release, for the submit door (None without marts.dim_la)."""
+    codes = release_codes(cur)
+    return None if codes is None else frozenset(codes)
 
 
 @cached

@@ -2,7 +2,8 @@
 
 Installed on the Flask server by `create_app`. The Content-Security-Policy carries the hashes of
 Dash's inline scripts (no 'unsafe-inline' or 'unsafe-eval' for scripts). The limit applies to
-/download and /api only: pages are cheap and cached, bulk files and queries are not.
+/download, /api and posts of the /submit form only: pages are cheap and cached, bulk files,
+queries and submissions are not.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from werkzeug.exceptions import HTTPException
 
 log = logging.getLogger(__name__)
 LIMITED_PREFIXES = ("/download", "/api/")
+LIMITED_POSTS = ("/submit",)  # the submit form's posts, as the API's submissions
 
 
 def content_security_policy(script_hashes: list[str]) -> str:
@@ -87,6 +89,7 @@ MESSAGES = {
     400: ("Bad request", "The address has a value we cannot use."),
     404: ("Not found", "There is nothing at this address."),
     405: ("Not allowed", "This address only answers GET requests."),
+    413: ("Too large", "The request is over the size limit."),
     429: ("Too many requests", "Please wait a moment before downloading again."),
 }
 
@@ -111,7 +114,8 @@ def install(app: Dash, per_minute: float, burst: int) -> RateLimiter:
 
     @server.before_request
     def _limit() -> Response | None:
-        if request.method == "OPTIONS" or not request.path.startswith(LIMITED_PREFIXES):
+        posted = request.method == "POST" and request.path in LIMITED_POSTS
+        if request.method == "OPTIONS" or not (request.path.startswith(LIMITED_PREFIXES) or posted):
             return None
         wait = limiter.take(request.remote_addr or "unknown")
         if wait <= 0:

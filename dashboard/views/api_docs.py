@@ -14,18 +14,29 @@ EXAMPLES = (
     ("A council against a cap", "curl -s 'http://HOST/api/v1/la-year?council=E08000025&cap=18'"),
     ("A whole table, filtered", "curl -sLO 'http://HOST/download/marts.la_year_cap.csv?year=2025&cap=12'"),
     ("An older release", "curl -sLO 'http://HOST/download/caseload-watch.zip?release=RELEASE_ID'"),
+    ("A council's system submitting its file (with its token)",
+     "curl -H \"Authorization: Bearer $TOKEN\" -F file=@caseload.csv https://HOST/api/v1/submissions"),
 )
 
 
-def endpoint(path: str, op: dict) -> html.Section:
+def endpoint(path: str, op: dict, method: str = "GET") -> html.Section:
     """One endpoint: its address, what it answers and a table of its parameters."""
     rows = [
         html.Tr([html.Td(html.Code(p["name"])), html.Td(p["in"]), html.Td(p["description"])])
-        for p in op["parameters"]
+        for p in op.get("parameters", [])
     ]
+    if "requestBody" in op:
+        rows.append(html.Tr([html.Td(html.Code("file")), html.Td("multipart form"),
+                             html.Td("The file, as the template's CSV or XLSX.")]))
+    if op.get("security"):
+        rows.append(html.Tr([html.Td(html.Code("Authorization")), html.Td("header"),
+                             html.Td("Bearer and the council's token (cw_...).")]))
+    answers = [f"{code}: {r['description']}" for code, r in op["responses"].items()
+               if "requestBody" in op]
     return html.Section([
-        html.H3(html.Code(f"GET {path}")),
+        html.H3(html.Code(f"{method} {path}")),
         html.P(op["description"]),
+        html.Ul([html.Li(a) for a in answers]) if answers else None,
         scrollable_table(f"Parameters of {path}", ("Parameter", "In", "Meaning"), rows)
         if rows else html.P("No parameters."),
     ])
@@ -48,5 +59,6 @@ def view() -> html.Div:
         html.H2("Examples"),
         html.Ul([html.Li([html.Strong(label), ": ", html.Code(cmd)]) for label, cmd in EXAMPLES]),
         html.H2("Endpoints"),
-        *[endpoint(path, item["get"]) for path, item in doc["paths"].items()],
+        *[endpoint(path, op, method.upper()) for path, item in doc["paths"].items()
+          for method, op in item.items()],
     ])
