@@ -106,7 +106,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     )
     api.register(app.server)  # /api/v1, and /download: the tables, the zip, the templates
     feeds.register(app.server)  # /feeds/releases.atom, /feeds/council/<key>.atom
-    submit_page.register(app.server)  # /submit: a council's file with its token, for people
+    submit_page.register(app.server, settings_)  # /submit: a council's file with its token, for people
     _with_feed_links(app)
     security.install(app, settings_.rate_limit_per_minute, settings_.rate_limit_burst)
     return app

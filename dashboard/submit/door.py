@@ -8,11 +8,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from flask import request
+from flask import current_app, request
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from dashboard.reading import queries
 from warehouse.audit import AuditLog
+from warehouse.config import Settings
 from warehouse.councils import current_codes
 from warehouse.db import WarehouseError
 from warehouse.read.snapshot import SnapshotUnavailable
@@ -30,20 +31,26 @@ REFUSED_TOKEN = {
     "expired": "That token has expired: ask Caseload Watch for a new one.",
     "revoked": "That token has been revoked: ask Caseload Watch for a new one.",
 }
+SETTINGS_KEY = "CASELOAD_SETTINGS"  # set on the Flask app by create_app
 _lock = threading.Lock()
 _stores: dict[Path, TokenStore] = {}
 _audits: dict[Path, AuditLog] = {}
 
 
+def settings() -> Settings:
+    """This app's settings (each app its own: tests run several in one process)."""
+    return current_app.config.get(SETTINGS_KEY) or queries.settings()
+
+
 def store() -> TokenStore:
     """The token store the settings name, one per path (it caches the file by its mtime)."""
-    path = queries.settings().tokens_path
+    path = settings().tokens_path
     with _lock:
         return _stores.setdefault(path, TokenStore(path))
 
 
 def audit() -> AuditLog:
-    path = queries.settings().audit_path
+    path = settings().audit_path
     with _lock:
         return _audits.setdefault(path, AuditLog(path))
 
@@ -105,9 +112,8 @@ def attempt(route: str, presented: str | None, upload: Callable[[], Upload]) -> 
     elif not got.content:
         receipt = Receipt("refused", 400)
     else:
-        settings = queries.settings()
         receipt = receive(got.content, got.suffix, verdict.council or "", known_codes(),
-                          settings.submissions_dir)
+                          settings().submissions_dir)
     reason = None
     if receipt.outcome == "refused":
         reason = f"{len(receipt.problems)} problem(s)" if receipt.problems else "no file"

@@ -15,9 +15,9 @@ from flask import Flask, Response, request
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from dashboard.components.shell import menu
-from dashboard.reading import queries
 from dashboard.submit import door
 from dashboard.submit.csrf import COOKIE, FIELD, Csrf
+from warehouse.config import Settings
 from warehouse.submissions import spec
 from warehouse.submissions.receive import NEXT_STEP, Receipt
 from warehouse.tokens import Verdict
@@ -165,9 +165,11 @@ def take_form() -> Response:
 
 
 def _csrf() -> Csrf:
-    return Csrf(queries.settings().csrf_secret)
+    return Csrf(door.settings().csrf_secret)
 
 
-def register(server: Flask) -> None:
+def register(server: Flask, settings: Settings) -> None:
+    """The form's routes; `settings` (tokens, audit log, inbox) are this app's."""
+    server.config[door.SETTINGS_KEY] = settings
     server.add_url_rule("/submit", "submit_form", show_form, methods=["GET"])
     server.add_url_rule("/submit", "submit_take", take_form, methods=["POST"])
