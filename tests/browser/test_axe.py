@@ -149,3 +149,7 @@ def test_submitting_with_a_token_and_its_result_pages_pass_every_check(dash_duo,
     assert "fte" in dash_duo.find_element("main table").text
     assert [p.name for p in (settings.submissions_dir / "inbox").iterdir()] != []
     _assert_none(found)
+    # no CSP violation or script error on the form or its results; Chromium logs the refused file's
+    # page, answered at HTTP 422 as the API is, as a resource that failed to load
+    logs = dash_duo.get_logs()
+    assert [x for x in logs if not (x["source"] == "network" and "status of 422" in x["message"])] == []
