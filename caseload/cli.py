@@ -1,4 +1,4 @@
-"""`caseload run | serve | validate`: the project's command line."""
+"""`caseload run | serve | validate | token`: the project's command line."""
 
 from __future__ import annotations
 
@@ -30,6 +30,33 @@ def validate(file: str | Path) -> int:
     return validate_main(file)
 
 
+def _token(args: argparse.Namespace) -> int:
+    """`caseload token issue | list | revoke`: councils' submission tokens (warehouse/tokens.py)."""
+    from warehouse.config import Settings
+    from warehouse.submissions import councils
+    from warehouse.tokens import TokenError, TokenStore
+
+    settings = Settings.from_env()
+    store = TokenStore(settings.tokens_path)
+    try:
+        if args.action == "issue":
+            token = store.issue(args.council, councils.known_codes(), args.days)
+            print(f"Token for {args.council}, valid {args.days} days.")
+            print("It is shown only now: give it to the council by a secure route.")
+            print(token)
+        elif args.action == "revoke":
+            token = store.revoke(args.id)
+            print(f"{token.id} ({token.council}) revoked at {token.revoked}")
+        else:
+            print("id        council    created                    expires                    revoked")
+            for t in store.list():
+                print(f"{t.id:<9} {t.council:<10} {t.created:<26} {t.expires:<26} {t.revoked or '-'}")
+    except TokenError as exc:
+        print(f"caseload token {args.action}: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="caseload", description="Caseload Watch: children's social work caseloads in England."
@@ -47,6 +74,15 @@ def build_parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="check a council submission without loading it")
     validate.add_argument("file")
     validate.set_defaults(handler=_validate)
+    token = commands.add_parser("token", help="councils' submission tokens: issue, list, revoke")
+    actions = token.add_subparsers(dest="action", required=True)
+    issue = actions.add_parser("issue", help="issue a token for a council (printed once, on the last line)")
+    issue.add_argument("council", help="the council's current GSS code, e.g. E08000025")
+    issue.add_argument("--days", type=int, default=365, help="days until it expires (default 365)")
+    actions.add_parser("list", help="every token: id, council, created, expires, revoked (never the token)")
+    revoke = actions.add_parser("revoke", help="revoke a token by its id (at once, also for a running site)")
+    revoke.add_argument("id")
+    token.set_defaults(handler=_token)
     return parser
 
 

@@ -20,6 +20,7 @@ from dashboard.components import chart, controls, search, shell
 from dashboard.feeds import routes as feeds
 from dashboard.reading import queries
 from dashboard.server import security
+from dashboard.submit import page as submit_page
 from dashboard.views import next_update
 from warehouse.config import Settings
 from warehouse.read.snapshot import SnapshotUnavailable
@@ -105,6 +106,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     )
     api.register(app.server)  # /api/v1, and /download: the tables, the zip, the templates
     feeds.register(app.server)  # /feeds/releases.atom, /feeds/council/<key>.atom
+    submit_page.register(app.server, settings_)  # /submit: a council's file with its token, for people
     _with_feed_links(app)
     security.install(app, settings_.rate_limit_per_minute, settings_.rate_limit_burst)
     return app

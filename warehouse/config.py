@@ -79,6 +79,9 @@ class Settings:
     rate_limit_per_minute: float = DEFAULT_RATE_LIMIT_PER_MINUTE
     rate_limit_burst: int = DEFAULT_RATE_LIMIT_BURST
     show_demo: bool = False
+    # The /submit form's CSRF key (dashboard/submit/csrf.py); None: a random key per process, so set
+    # it when several processes serve the site behind one address.
+    csrf_secret: str | None = None
 
     @property
     def raw_dir(self) -> Path:
@@ -99,6 +102,21 @@ class Settings:
     def submissions_dir(self) -> Path:
         """Council submissions: inbox/, archive/ and quarantine/ (never committed)."""
         return self.data_dir / "submissions"
+
+    @property
+    def secrets_dir(self) -> Path:
+        """Councils' tokens and the submissions audit log: outside every release and download."""
+        return self.data_dir / "secrets"
+
+    @property
+    def tokens_path(self) -> Path:
+        """The submission tokens, as hashes (warehouse/tokens.py)."""
+        return self.secrets_dir / "tokens.json"
+
+    @property
+    def audit_path(self) -> Path:
+        """Who submitted what, one JSON line per attempt (warehouse/audit.py)."""
+        return self.secrets_dir / "submissions-audit.jsonl"
 
     @property
     def registry_path(self) -> Path:
@@ -133,6 +151,7 @@ class Settings:
             # Demo submissions (synthetic) stay hidden on the site unless this is set: a demo must never
             # be mistaken for a council's figures.
             show_demo=env.get("CASELOAD_SHOW_DEMO", "").strip().lower() in ("1", "true", "yes"),
+            csrf_secret=env.get("CASELOAD_CSRF_SECRET") or None,
         )
 
 

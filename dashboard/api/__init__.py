@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from flask import Flask, Response
 
-from dashboard.api import check, http, openapi, routes
+from dashboard.api import check, http, openapi, routes, submissions
 from dashboard.api.params import ApiError
 from dashboard.downloads import routes as downloads
 from warehouse.read.snapshot import SnapshotUnavailable
@@ -50,6 +50,7 @@ def _index() -> Response:
         "openapi": "/api/v1/openapi.json",
         "documentation": "/api",
         "endpoints": sorted([*ENDPOINTS, CHECK]),
+        "submit": {"method": "POST", "path": "/api/v1/submissions", "auth": "Bearer token"},
         "downloads": {"zip": "/download/caseload-watch.zip", "table": "/download/marts.la_year.csv"},
     })
 
@@ -64,6 +65,8 @@ def register(server: Flask) -> None:
     # The check door (POST: a file in, its report out; nothing stored): the API and the page's form.
     server.add_url_rule(CHECK, "api_submission_check", _guarded(check.api_check), methods=["POST"])
     server.add_url_rule(check.FORM_PATH, "submit_check_form", check.form_check, methods=["POST"])
+    # Councils' own systems submit a file with their token (dashboard/submit/, docs/api.md).
+    server.add_url_rule("/api/v1/submissions", "api_submit", _guarded(submissions.submit), methods=["POST"])
     server.add_url_rule("/api/v1", "api_index", _index, methods=["GET"])
     server.add_url_rule("/api/v1/openapi.json", "api_openapi", lambda: http.json_body(openapi.spec()))
     server.add_url_rule("/api/<path:_rest>", "api_unknown", _guarded(_unknown))

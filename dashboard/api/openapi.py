@@ -140,6 +140,51 @@ def _get(summary: str, description: str, parameters: list[dict], body: dict = TA
                     "responses": _responses(body, csv)}}
 
 
+PROBLEM = {"type": "object", "required": ["row", "column", "found", "expected"], "properties": {
+    "row": {"type": "integer", "nullable": True, "description": "Row in the file (the header is row 1)."},
+    "column": {"type": "string", "nullable": True},
+    "found": {"type": "string"}, "expected": {"type": "string"}}}
+REPORT = {"type": "object", "required": ["acceptable", "problems", "summary"], "properties": {
+    "acceptable": {"type": "boolean"}, "problems": {"type": "array", "items": PROBLEM},
+    "summary": {"type": "string"}}}
+RECEIVED = {"type": "object", "required": ["status", "submission_id", "council", "snapshot_date", "workers"],
+            "properties": {
+                "status": {"type": "string", "enum": ["accepted", "already received"]},
+                "submission_id": {"type": "string", "description": "sha256 of the file's bytes."},
+                "council": {"type": "string"}, "snapshot_date": {"type": "string", "format": "date"},
+                "workers": {"type": "integer"}, "next": {"type": "string"}, "message": {"type": "string"}}}
+
+
+def _submit() -> dict:
+    err = {"application/json": {"schema": ERROR}}
+    return {"post": {
+        "summary": "Submit a council's file",
+        "description": "A council's worker-level caseload file (the template's CSV or XLSX, one row per "
+        "social worker), sent with that council's own token. The file is checked by the same rules as "
+        "the inbox; an acceptable file waits in the inbox, is loaded within about a minute and is "
+        "published with the next release. Tokens are issued by Caseload Watch (`caseload token issue`).",
+        "security": [{"bearer": []}],
+        "requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
+            "type": "object", "required": ["file"],
+            "properties": {"file": {"type": "string", "format": "binary"}}}}}},
+        "responses": {
+            "202": {"description": "Accepted: the file is in the inbox.",
+                    "content": {"application/json": {"schema": RECEIVED}}},
+            "200": {"description": "Already received: these exact bytes are waiting or were loaded.",
+                    "content": {"application/json": {"schema": RECEIVED}}},
+            "400": {"description": "No file in the form field `file`.", "content": err},
+            "401": {"description": "No token, or a malformed, unknown, expired or revoked one (the message "
+                    "says which).", "headers": {"WWW-Authenticate": {"schema": {"type": "string"}}},
+                    "content": err},
+            "403": {"description": "The token is for another council than the file's la_code.",
+                    "content": err},
+            "413": {"description": "The file is over the size limit.", "content": err},
+            "422": {"description": "The file has problems: every one, with row, column, found, expected; "
+                    "nothing was kept.", "content": {"application/json": {"schema": REPORT}}},
+            "429": {"description": "Too many requests from this client; see Retry-After.", "content": err},
+        }}}
+
+
 def spec() -> dict:
     return {
         "openapi": "3.0.3",
@@ -153,6 +198,9 @@ def spec() -> dict:
                         "url": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"},
         },
         "servers": [{"url": "/"}],
+        "components": {"securitySchemes": {"bearer": {
+            "type": "http", "scheme": "bearer",
+            "description": "A council's submission token, cw_<id>_<secret>, from Caseload Watch."}}},
         "paths": {
             "/api/v1/la-year": _get(
                 "Councils by year",
@@ -182,5 +230,6 @@ def spec() -> dict:
             "/api/v1/releases": _get(
                 "Kept releases", "Every kept release, newest first, with what changed and its zip.",
                 [], body={"type": "object", "required": ["current", "releases"]}, csv=False),
+            "/api/v1/submissions": _submit(),
         },
     }

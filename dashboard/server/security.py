@@ -2,7 +2,8 @@
 
 Installed on the Flask server by `create_app`. The Content-Security-Policy carries the hashes of
 Dash's inline scripts (no 'unsafe-inline' or 'unsafe-eval' for scripts). The limit applies to
-/download and /api only: pages are cheap and cached, bulk files and queries are not.
+/download, /api and posts of the /submit form only: pages are cheap and cached, bulk files,
+queries and submissions are not.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from werkzeug.exceptions import HTTPException
 
 log = logging.getLogger(__name__)
 LIMITED_PREFIXES = ("/download", "/api/")
-LIMITED_POSTS = ("/submit",)  # the check door's form (a POST reads and checks a file)
+LIMITED_POSTS = ("/submit",)  # the check door's form and the submit form (a POST reads a file)
 
 
 def content_security_policy(script_hashes: list[str]) -> str:

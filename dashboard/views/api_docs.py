@@ -16,21 +16,28 @@ EXAMPLES = (
     ("An older release", "curl -sLO 'http://HOST/download/caseload-watch.zip?release=RELEASE_ID'"),
     ("Check a submission file (nothing stored)",
      "curl -s -F 'file=@caseload_submission.csv' 'http://HOST/api/v1/submissions/check'"),
+    ("A council's system submitting its file (with its token)",
+     "curl -H \"Authorization: Bearer $TOKEN\" -F file=@caseload.csv https://HOST/api/v1/submissions"),
 )
 
 
 def endpoint(path: str, op: dict, method: str = "get") -> html.Section:
-    """One endpoint: its method and address, what it answers and a table of its parameters (a
-    multipart body's fields among them)."""
-    params = [(p["name"], p["in"], p["description"]) for p in op["parameters"]]
+    """One endpoint: its method and address, what it answers (each status, for a POST) and a table of
+    its parameters (a multipart body's fields and a token header among them)."""
+    params = [(p["name"], p["in"], p["description"]) for p in op.get("parameters", [])]
     for media, body in op.get("requestBody", {}).get("content", {}).items():
         fields = body["schema"].get("properties", {})
         params += [(name, f"body ({media})", field.get("description", "")) for name, field in fields.items()]
+    if op.get("security"):
+        params.append(("Authorization", "header", "Bearer and the council's token (cw_...)."))
     rows = [html.Tr([html.Td(html.Code(name)), html.Td(where), html.Td(text)])
             for name, where, text in params]
+    answers = [f"{code}: {r['description']}" for code, r in op["responses"].items()
+               if "requestBody" in op]
     return html.Section([
         html.H3(html.Code(f"{method.upper()} {path}")),
         html.P(op["description"]),
+        html.Ul([html.Li(a) for a in answers]) if answers else None,
         scrollable_table(f"Parameters of {path}", ("Parameter", "In", "Meaning"), rows)
         if rows else html.P("No parameters."),
     ])

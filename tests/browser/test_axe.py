@@ -38,6 +38,7 @@ PAGES = (
     ("/council/atlantis", "could not find"),
     ("/accessibility", "Accessibility statement"),
     ("/submit/check", "Check a submission file"),  # empty; with a report: test_submit_check.py
+    ("/submit", "Submit a council's caseload file"),  # a plain HTML form (dashboard/submit/page.py)
 )
 
 
@@ -117,3 +118,39 @@ def test_the_demo_submission_passes_every_check(dash_duo, demo_site):
     found: list[str] = []
     _check(dash_duo.driver, path, found)
     _assert_none(found)
+
+
+def test_submitting_with_a_token_and_its_result_pages_pass_every_check(dash_duo, shared_warehouse, tmp_path):
+    """/submit in the browser: token and file typed and chosen, the form sent, the result page read;
+    an accepted file and a refused one (its problems table), each through every check."""
+    import dataclasses
+
+    from dashboard.app import create_app
+    from tests.support.submission_files import csv_bytes, good_rows
+    from warehouse.tokens import TokenStore
+
+    settings = dataclasses.replace(shared_warehouse, data_dir=tmp_path / "data")
+    token = TokenStore(settings.tokens_path).issue("E08000025", {"E08000025"})
+    good, bad = tmp_path / "caseload.csv", tmp_path / "broken.csv"
+    good.write_bytes(csv_bytes(good_rows(30, la_code="E08000025")))
+    bad.write_bytes(csv_bytes(good_rows(3, la_code="E08000025", fte="2")))
+    dash_duo.start_server(create_app(settings))
+    driver, found = dash_duo.driver, []
+    for file, heading in ((good, "File received"), (bad, "File not accepted")):
+        set_width(driver, WIDTHS[0])
+        driver.get(dash_duo.server_url + "/guide")  # the guide links the form
+        wait_drawn(driver, "guide for councils")
+        dash_duo.find_element("main a[href='/submit']").click()
+        wait_drawn(driver, "Submit")
+        dash_duo.find_element("#submit-token").send_keys(token)
+        dash_duo.find_element("#submit-file").send_keys(str(file))
+        dash_duo.find_element(".submit-form button[type=submit]").click()
+        wait_drawn(driver, heading)
+        _check(driver, f"/submit result: {heading}", found)
+    assert "fte" in dash_duo.find_element("main table").text
+    assert [p.name for p in (settings.submissions_dir / "inbox").iterdir()] != []
+    _assert_none(found)
+    # no CSP violation or script error on the form or its results; Chromium logs the refused file's
+    # page, answered at HTTP 422 as the API is, as a resource that failed to load
+    logs = dash_duo.get_logs()
+    assert [x for x in logs if not (x["source"] == "network" and "status of 422" in x["message"])] == []

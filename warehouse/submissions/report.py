@@ -12,7 +12,7 @@ from collections.abc import Collection
 from typing import TypedDict
 
 from warehouse.submissions import councils
-from warehouse.submissions.validate import check
+from warehouse.submissions.validate import Problem, check
 
 # What an upload is called in a report, by its extension (anything else is read by its content).
 KNOWN_EXTENSIONS = (".csv", ".xlsx", ".xls", ".ods", ".numbers")
@@ -32,6 +32,11 @@ class Report(TypedDict):
     summary: str
 
 
+def problem_rows(problems: list[Problem]) -> list[ProblemRow]:
+    """The check API's problem shape (also the submit door's 422): row, column, found, expected."""
+    return [{"row": p.row, "column": p.column, "found": p.value, "expected": p.expected} for p in problems]
+
+
 def safe_name(filename: str | None) -> str:
     """'your file.csv' / 'your file.xlsx' / 'your file': the name check() sees, never the upload's."""
     name = (filename or "").lower()
@@ -47,10 +52,7 @@ def check_upload(
     """(the report, whether the file could be read at all). Never raises on bad content."""
     codes = councils.known_codes() if known_codes is None else known_codes
     result = check(content, safe_name(filename), codes, today)
-    problems: list[ProblemRow] = [
-        {"row": p.row, "column": p.column, "found": p.value, "expected": p.expected}
-        for p in result.problems
-    ]
+    problems = problem_rows(result.problems)
     if result.ok:
         assert result.rows is not None
         rows = result.rows

@@ -32,7 +32,7 @@ def test_schemathesis_finds_no_server_error(app):
     checks = [not_a_server_error, status_code_conformance, content_type_conformance,
               response_schema_conformance]
     operations = [result.ok() for result in api.get_all_operations()]
-    assert len(operations) == 8  # seven GETs and the check door's POST
+    assert len(operations) == 9  # seven reads, the check door's POST and the submissions POST
     for operation in operations:
 
         @given(case=operation.as_strategy())

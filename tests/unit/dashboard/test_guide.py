@@ -24,4 +24,13 @@ def test_the_guides_tables_are_cut_out_whole_and_labelled_by_their_heading() -> 
     ]
     parts = split_tables(guide_text() or "")
     assert "".join(p for p, _ in parts) == guide_text()  # nothing lost or reordered
-    assert [label for _, label in parts if label] == ["Table: Columns"]
+    assert [label for _, label in parts if label] == ["Table: Columns", "Table: What each answer means"]
+
+
+def test_the_guide_gives_the_submit_form_and_the_curl_command() -> None:
+    text = guide_text() or ""
+    assert "[Submit a file](/submit)" in text
+    command = 'curl -H "Authorization: Bearer $TOKEN" -F file=@caseload.csv https://<site>/api/v1/submissions'
+    assert command in text
+    for status in ("202", "200", "422", "401", "403", "413"):
+        assert f"| {status} |" in text, status

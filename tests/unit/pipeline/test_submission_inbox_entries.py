@@ -49,7 +49,7 @@ def secret_file(tmp_path: Path) -> Path:
 
 
 def test_a_symlink_is_refused_unread_by_the_load_job(settings, secret_file, caplog):
-    from pipeline.defs.submissions.assets import submission_inbox, submission_metrics
+    from pipeline.defs.submissions.assets import submission_inbox, submission_metrics, submissions_published
     from pipeline.defs.submissions.sensors import LOAD_JOB, submissions_inbox_sensor, submissions_load
     from pipeline.lib.resources import WarehouseResource
 
@@ -59,7 +59,7 @@ def test_a_symlink_is_refused_unread_by_the_load_job(settings, secret_file, capl
     (inbox / "dangling.csv").symlink_to(secret_file.parent / "gone.csv")
     (inbox / "good.csv").write_bytes(csv_bytes(good_rows(6, snapshot_date="2024-09-30")))
     definitions = dg.Definitions(
-        assets=[submission_inbox, submission_metrics], jobs=[submissions_load],
+        assets=[submission_inbox, submission_metrics, submissions_published], jobs=[submissions_load],
         sensors=[submissions_inbox_sensor], resources={"warehouse": WarehouseResource()},
         executor=dg.in_process_executor,
     )
