@@ -13,14 +13,14 @@ from werkzeug.exceptions import RequestEntityTooLarge
 
 from dashboard.reading import queries
 from warehouse.audit import AuditLog
-from warehouse.config import Settings
+from warehouse.config import MAX_UPLOAD_BYTES, Settings
 from warehouse.submissions import councils, spec
 from warehouse.submissions.receive import Receipt, receive, suffix_of
 from warehouse.tokens import TokenStore, Verdict
 
-# A multipart body is the file plus its boundaries and the form's other fields.
-MULTIPART_SLACK = 64_000
-BODY_LIMIT = spec.MAX_FILE_BYTES + MULTIPART_SLACK
+# A multipart body is the file plus its boundaries and the form's other fields (one limit for every
+# upload, warehouse/config.py; under `caseload serve` waitress itself refuses a larger body).
+BODY_LIMIT = MAX_UPLOAD_BYTES
 REFUSED_TOKEN = {
     "missing": "No token was sent: send the council's token as 'Authorization: Bearer <token>'.",
     "malformed": "That is not a Caseload Watch token: a token looks like cw_<8 hex digits>_<43 characters>.",
