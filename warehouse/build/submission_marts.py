@@ -12,7 +12,7 @@ from pathlib import Path
 
 import polars as pl
 
-from warehouse.db import Connection, WarehouseError, connect, run_script, transaction
+from warehouse.db import Connection, run_script, transaction
 
 MART_TABLES = ("submission_la_snapshot", "submission_cap", "submission_bands")
 AGGREGATE_TABLES = ("agg_groups", "agg_caps", "agg_bands", "published_average")
@@ -74,26 +74,9 @@ def _same_content(con: Connection, name: str, frame: pl.DataFrame) -> bool:
     return existing.sort(pl.all(), nulls_last=True).equals(frame.sort(pl.all(), nulls_last=True))
 
 
-def known_la_codes(warehouse_path: Path) -> tuple[set[str] | None, str]:
-    """Current council codes (and members of joint returns) from the served warehouse, read-only.
-
-    Returns (None, why) when there is no usable warehouse, e.g. on a council officer's laptop.
-    """
-    if not warehouse_path.exists():
-        return None, f"no warehouse at {warehouse_path}"
-    try:
-        con = connect(warehouse_path, read_only=True)
-    except WarehouseError as exc:
-        return None, f"cannot open {warehouse_path}: {exc}"
-    try:
-        return known_codes_from(con), f"current councils from {warehouse_path}"
-    except WarehouseError as exc:
-        return None, f"no council list in {warehouse_path}: {exc}"
-    finally:
-        con.close()
-
-
 def known_codes_from(con: Connection) -> set[str]:
+    """Current council codes and joint-return members in a build's marts.dim_la (the benchmark's
+    list; every check uses data/reference/councils.csv, kept in step with this by a test)."""
     rows = con.execute(
         "SELECT DISTINCT code FROM (SELECT la_code AS code FROM marts.dim_la WHERE is_current "
         "UNION ALL SELECT unnest(member_codes) FROM marts.dim_la WHERE is_current)"
