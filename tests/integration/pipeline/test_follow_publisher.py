@@ -131,6 +131,8 @@ def test_a_new_release_is_found_ingested_compared_and_served(world, capsys) -> N
         assert workforce["next_update"]["date"] is None, "the publisher named a month, not a day"
         assert f"/publications/{SLUG}" in workforce["next_update"]["source"]
         assert isinstance(_check(), dg.SkipReason), "the same release is not fetched twice"
+        shell = requests.get(f"{site}/_dash-layout", timeout=30).text
+        assert "Next update of the workforce statistics expected March 2027" in shell, "in the footer"
         # Both feeds announce it, as valid Atom.
         feed = requests.get(f"{site}/feeds/releases.atom", timeout=30).content
         assert schema_errors(feed) == []
