@@ -162,3 +162,15 @@ def test_the_committed_band_template_matches_its_spec():
     assert committed == template.bands_csv_text()
     assert committed.strip().split(",") == list(bands_spec.TEMPLATE_COLUMNS)
     assert check(committed.encode(), "t.csv", KNOWN, TODAY).kind == BANDS_KIND
+
+
+def test_the_guide_explains_the_band_template_and_its_example_passes():
+    from warehouse.config import TEMPLATES_DIR
+
+    guide = (TEMPLATES_DIR / "GUIDE.md").read_text("utf-8")
+    for name in bands_spec.TEMPLATE_COLUMNS:
+        assert f"| `{name}` |" in guide
+    assert f"{bands_spec.TEMPLATE_STEM}.csv" in guide
+    example = guide.split("```csv\n")[2].split("```", 1)[0]
+    result = check(example.encode(), "example.csv", KNOWN, TODAY)
+    assert result.ok and result.kind == BANDS_KIND, result.problems
