@@ -80,10 +80,25 @@ def site(shared_warehouse: Settings):
     return create_app(shared_warehouse)
 
 
+def _foi_answers() -> dict[str, bytes]:
+    from tests.support.band_files import band_csv, band_rows
+
+    hartlepool = ((0, 12, 40), (13, 18, 25), (19, None, 9))
+    url = "https://www.hartlepool.gov.uk/foi/answers/2025-0456"
+    return {
+        "hartlepool_foi.csv": band_csv(band_rows(hartlepool, la_code="E06000001", source=url)),
+        "westminster_foi.csv": band_csv(band_rows(la_code="E09000033")),
+    }
+
+
+FOI_ANSWERS = _foi_answers()
+
+
 @pytest.fixture(scope="session")
 def demo_warehouse(shared_warehouse: Settings, tmp_path_factory: pytest.TempPathFactory):
-    """A copy of the shared build with a demo (synthetic) submission for Birmingham loaded and
-    published by the real pipeline; yields its settings with demo mode on."""
+    """A copy of the shared build with a demo (synthetic) submission for Birmingham, and two FOI
+    answers' band files (Hartlepool's with a published answer's address, Westminster's with an FOI
+    reference), loaded and published by the real pipeline; yields its settings with demo mode on."""
     import dataclasses
     import shutil
 
@@ -98,6 +113,8 @@ def demo_warehouse(shared_warehouse: Settings, tmp_path_factory: pytest.TempPath
         inbox = settings.submissions_dir / "inbox"
         inbox.mkdir(parents=True, exist_ok=True)
         generator.main([str(inbox), "--snapshot", "2025-09-30", "--la", "E08000025"])
+        for name, content in FOI_ANSWERS.items():
+            (inbox / name).write_bytes(content)
         assert run_all() == 0, "the pipeline did not publish the demo submission"
     finally:
         _restore(old)

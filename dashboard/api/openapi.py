@@ -147,12 +147,14 @@ PROBLEM = {"type": "object", "required": ["row", "column", "found", "expected"],
 REPORT = {"type": "object", "required": ["acceptable", "problems", "summary"], "properties": {
     "acceptable": {"type": "boolean"}, "problems": {"type": "array", "items": PROBLEM},
     "summary": {"type": "string"}}}
+WORKERS = "Rows of a worker file; for an FOI answer's band file (the band template), the workers it counts."
 RECEIVED = {"type": "object", "required": ["status", "submission_id", "council", "snapshot_date", "workers"],
             "properties": {
                 "status": {"type": "string", "enum": ["accepted", "already received"]},
                 "submission_id": {"type": "string", "description": "sha256 of the file's bytes."},
                 "council": {"type": "string"}, "snapshot_date": {"type": "string", "format": "date"},
-                "workers": {"type": "integer"}, "next": {"type": "string"}, "message": {"type": "string"}}}
+                "workers": {"type": "integer", "description": WORKERS},
+                "next": {"type": "string"}, "message": {"type": "string"}}}
 
 
 def _submit() -> dict:

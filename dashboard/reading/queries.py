@@ -30,6 +30,7 @@ from warehouse.db import Connection
 from warehouse.domain import Cap
 from warehouse.read import benchmarks as qb
 from warehouse.read import site as q
+from warehouse.read import submissions_foi as qf
 from warehouse.read.snapshot import Snapshot
 
 T = TypeVar("T")
@@ -234,6 +235,12 @@ def _submission(cur, codes: tuple[str, ...], include_demo: bool) -> tuple[pl.Dat
 def submission(codes: tuple[str, ...]) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """(snapshot, caps, bands) of the councils' latest submissions; demo rows only in demo mode."""
     return _submission(codes, settings().show_demo)
+
+
+@cached
+def submission_foi(cur, codes: tuple[str, ...]) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """(answer, bands, caps) of the councils' latest FOI answers (band counts), never demo data."""
+    return qf.submission_foi(cur, list(codes))
 
 
 @cached

@@ -17,7 +17,8 @@ from dashboard.components.notes import figure_note
 from dashboard.downloads.routes import table_href
 from dashboard.reading import queries
 from dashboard.reading.page_release import pin
-from dashboard.views import benchmarks, council_facts, mart_rows, submission, switches
+from dashboard.views import benchmarks, council_facts, mart_rows, submission, submission_foi, switches
+from warehouse.domain import Cap
 
 
 def find(code: str | None) -> dict | None:
@@ -141,9 +142,7 @@ def view(council: dict, state: PageState, choices: Mapping[str, object]) -> html
                     ),
                 ]
             ),
-            submission.submission_section(
-                submission.submission_views(*queries.submission(_codes(council)), cap)
-            ),
+            _submissions(_codes(council), cap),
             html.Section(
                 [
                     html.H2("Caveats"),
@@ -192,3 +191,14 @@ def rows_behind(la_code: str, year: int) -> html.P:
 def _codes(council: dict) -> tuple[str, ...]:
     """The codes a council's submissions can carry: its own and, for a joint return, each member's."""
     return tuple(dict.fromkeys([council["la_code"], *(council.get("member_codes") or [])]))
+
+
+def _submissions(codes: tuple[str, ...], cap: Cap) -> html.Section:
+    """The council's own submissions and, where none is as recent, its latest FOI answer."""
+    views = submission.submission_views(*queries.submission(codes), cap)
+    own = {}
+    for v in views:
+        if not v.is_demo:
+            own[v.la_code] = max(own.get(v.la_code, v.snapshot_date), v.snapshot_date)
+    answers = submission_foi.foi_views(*queries.submission_foi(codes), newer_than=own)
+    return submission.submission_section(views, [submission_foi.foi_block(a) for a in answers])

@@ -1,5 +1,6 @@
-"""The council page's "From the council's own submission" section: a council's own worker-level
-snapshot as plain data (facts, team rows and bands, worded), and the section drawn from it.
+"""The council page's submissions section: a council's own worker-level snapshot as plain data
+(facts, team rows and bands, worded), and the section drawn from it, beside any FOI answer
+(views/submission_foi.py). Each block says its basis, so a reader always knows which is which.
 
 Values come from marts.submission_la_snapshot / submission_cap / submission_bands as
 published; a 'c' is words, never a number. Demo (synthetic) submissions carry a visible label on
@@ -15,6 +16,7 @@ import polars as pl
 from dash import dcc, html
 
 from dashboard.components.table import scrollable_table
+from dashboard.downloads.routes import table_href
 from dashboard.views import words
 from warehouse.domain import Cap
 
@@ -25,6 +27,9 @@ DEMO_NOTE = (
     "These are not the council's figures."
 )
 TEAM_COLUMNS = ("Team", "Case holders", "Mean", "Median", "90th percentile", "Above the cap")
+BASIS = "Council submission"
+BASIS_NOTE = "the council's own snapshot, one row per social worker, sent to Caseload Watch"
+HEADING = "From the council's own submission or an FOI answer"
 
 
 @dataclass
@@ -186,13 +191,13 @@ def _bands_table(view: SubmissionView) -> html.Div:
         )
         for b in view.bands
     ]
-    caption = _caption("Case holders by caseload band (children per FTE)", view)
+    caption = _caption(f"{BASIS}: case holders by caseload band (children per FTE)", view)
     return scrollable_table(caption, ("Caseload band", "Case holders", "Share", ""), rows,
                             caption=caption, table_class="bands-table")
 
 
 def _teams_table(view: SubmissionView) -> html.Div:
-    caption = _caption("By team", view)
+    caption = _caption(f"{BASIS}: by team", view)
     rows = [html.Tr([html.Td(t[c]) for c in TEAM_COLUMNS]) for t in view.teams]
     return scrollable_table(caption, TEAM_COLUMNS, rows, caption=caption)
 
@@ -205,17 +210,30 @@ def submission_block(view: SubmissionView) -> html.Div:
         **({"data-demo": "true"} if demo else {}),
         children=[
             html.P([html.Strong(DEMO_LABEL), ". ", DEMO_NOTE], className="demo-label") if demo else None,
+            html.P([html.Strong(BASIS), f": {BASIS_NOTE}."], className="basis-label"),
             html.H3(view.title),
             html.Ul([html.Li([html.Strong(f"{k}: "), v]) for k, v in view.facts], className="facts"),
             _bands_table(view) if view.bands else None,
             _teams_table(view) if view.teams else None,
+            None if demo else _downloads(view.la_code),
         ],
     )
 
 
-def submission_section(views: list[SubmissionView]) -> html.Section:
-    """The section: each submission, or how a council can send one."""
-    if not views:
+def _downloads(la_code: str) -> html.P:
+    links = [("summary", "marts.submission_la_snapshot"), ("bands", "marts.submission_bands"),
+             ("caps", "marts.submission_cap")]
+    parts: list = ["Download this submission's "]
+    for i, (what, table) in enumerate(links):
+        parts += [", " if i else "", html.A(f"{what} as CSV", href=table_href(table, council=la_code))]
+    return html.P([*parts, "."])
+
+
+def submission_section(views: list[SubmissionView], foi: list | None = None) -> html.Section:
+    """The section: each submission and each FOI answer's block (`foi`, drawn by submission_foi), or
+    how a council can send one."""
+    foi = foi or []
+    if not views and not foi:
         body = [
             html.P(
                 [
@@ -229,9 +247,12 @@ def submission_section(views: list[SubmissionView]) -> html.Section:
     else:
         body = [
             html.P(
-                "The council's latest caseload snapshot, one row per social worker, summarised: the spread "
-                "behind its average. Figures from fewer than 5 workers are suppressed."
+                "The spread behind the council's average, from the council's own submission (one row per "
+                "social worker) or, where it has sent none as recent, its answer to a Freedom of "
+                "Information request (counts of social workers per caseload band). Each block says which, "
+                "and an FOI answer names its source. Figures from fewer than 5 workers are suppressed."
             ),
             *[submission_block(v) for v in views],
+            *foi,
         ]
-    return html.Section([html.H2("From the council's own submission"), *body], id="section-submission")
+    return html.Section([html.H2(HEADING), *body], id="section-submission")

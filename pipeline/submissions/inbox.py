@@ -4,10 +4,11 @@ data/submissions/inbox/       files waiting (councils or staff drop them here)
 data/submissions/archive/     loaded files: archive/<la_code>/<snapshot_date>/<sha256[:12]>_<name>
 data/submissions/quarantine/  refused files, each with <name>.report.txt beside it saying why
 
-A run handles every waiting file as one batch: all are validated (batch_check.py), refused files
-are quarantined, and the acceptable ones load together in ONE transaction. A refused file is never
-loaded, not even in part; a warehouse error loads nothing of the batch and leaves its acceptable
-files in the inbox, to be tried again by the next run.
+A file may follow either template (worker rows, or an FOI answer's band counts: validate.check tells
+them apart by the header). A run handles every waiting file as one batch: all are validated
+(batch_check.py), refused files are quarantined, and the acceptable ones load together in ONE
+transaction. A refused file is never loaded, not even in part; a warehouse error loads nothing of
+the batch and leaves its acceptable files in the inbox, to be tried again by the next run.
 """
 
 from __future__ import annotations
@@ -163,6 +164,11 @@ def process_batch(
                 places |= {f: (la, d) for f, la, d in first.iter_rows()}
                 ids = {f: (digests[f], paths[f].name) for f in first["file"]}
                 _timed(spent, "load", lambda: batch.add(part.rows, ids))  # noqa: B023 (called at once)
+            if part.bands.height:  # FOI answers' band counts: the same transaction, the same rules
+                first = part.bands.group_by("file").agg(pl.col("la_code", "snapshot_date").first())
+                places |= {f: (la, d) for f, la, d in first.iter_rows()}
+                ids = {f: (digests[f], paths[f].name) for f in first["file"]}
+                _timed(spent, "load", lambda: batch.add_bands(part.bands, ids))  # noqa: B023
         finishing = time.perf_counter()
     spent["files_and_commit"] = time.perf_counter() - finishing
     outcomes: dict[int, Outcome] = {}

@@ -1,4 +1,5 @@
-"""Write the submission template (CSV and XLSX) from spec.py, so it always matches the validator.
+"""Write the submission templates from their specs, so they always match the validator: the worker
+template (CSV and XLSX) from spec.py, the FOI band template (CSV) from bands_spec.py.
 
 `python -m pipeline.submissions.template [FOLDER]` rewrites data/templates/.
 """
@@ -15,16 +16,21 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from warehouse.submissions import spec
+from warehouse.submissions import bands_spec, spec
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "data" / "templates"
 _FIXED_TIME = dt.datetime(2025, 1, 1)  # fixed workbook timestamps: rewriting changes nothing
 
 
-def csv_text() -> str:
+def csv_text(columns: tuple[str, ...] = spec.TEMPLATE_COLUMNS) -> str:
     buffer = io.StringIO(newline="")
-    csv.writer(buffer, lineterminator="\r\n").writerow(spec.TEMPLATE_COLUMNS)
+    csv.writer(buffer, lineterminator="\r\n").writerow(columns)
     return buffer.getvalue()
+
+
+def bands_csv_text() -> str:
+    """The band template: its header only, as the worker template (GUIDE.md has a filled example)."""
+    return csv_text(bands_spec.TEMPLATE_COLUMNS)
 
 
 def workbook() -> Workbook:
@@ -78,7 +84,9 @@ def write_templates(folder: Path = TEMPLATE_DIR) -> list[Path]:
     csv_path.write_bytes(csv_text().encode("utf-8"))
     xlsx_path = folder / f"{spec.TEMPLATE_STEM}.xlsx"
     workbook().save(xlsx_path)
-    return [csv_path, xlsx_path]
+    bands_path = folder / f"{bands_spec.TEMPLATE_STEM}.csv"
+    bands_path.write_bytes(bands_csv_text().encode("utf-8"))
+    return [csv_path, xlsx_path, bands_path]
 
 
 if __name__ == "__main__":

@@ -120,6 +120,19 @@ def test_the_demo_submission_passes_every_check(dash_duo, demo_site):
     _assert_none(found)
 
 
+@pytest.mark.parametrize("council", ["hartlepool", "westminster"])
+def test_an_foi_answer_passes_every_check(dash_duo, demo_site, council):
+    """An FOI answer's block (a link to the published answer; an FOI reference) in every check."""
+    dash_duo.start_server(demo_site)
+    path = f"/council/{council}?year=2025&cap=12"
+    dash_duo.driver.get(dash_duo.server_url + path)
+    dash_duo.wait_for_contains_text("#section-submission", "FOI answer", timeout=15)
+    wait_drawn(dash_duo.driver, council.title())
+    found: list[str] = []
+    _check(dash_duo.driver, path, found)
+    _assert_none(found)
+
+
 def test_submitting_with_a_token_and_its_result_pages_pass_every_check(dash_duo, shared_warehouse, tmp_path):
     """/submit in the browser: token and file typed and chosen, the form sent, the result page read;
     an accepted file and a refused one (its problems table), each through every check."""

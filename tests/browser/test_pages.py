@@ -126,10 +126,24 @@ def test_demo_mode_shows_the_submission_labelled(dash_duo, demo_site, screenshot
     dash_duo.driver.get(dash_duo.server_url + "/council/birmingham?year=2025&cap=18")
     dash_duo.wait_for_contains_text("#section-submission h3", "Demo data (synthetic): Birmingham", timeout=15)
     section = dash_duo.find_element("#section-submission")
-    assert "Demo data (synthetic). Case holders by caseload band" in section.text
+    assert "Demo data (synthetic). Council submission: case holders by caseload band" in section.text
     assert "Above the cap of 18 children" in section.text
     dash_duo.driver.execute_script("arguments[0].scrollIntoView()", section)
     screenshot(dash_duo, "council-birmingham-demo-submission")
+    assert dash_duo.get_logs() == []
+
+
+def test_an_foi_answer_shows_its_basis_and_source(dash_duo, demo_site, screenshot):
+    dash_duo.start_server(demo_site)
+    dash_duo.driver.get(dash_duo.server_url + "/council/hartlepool?year=2025&cap=12")
+    dash_duo.wait_for_contains_text("#section-submission h3", "FOI answer: Hartlepool", timeout=15)
+    section = dash_duo.find_element("#section-submission")
+    link = section.find_element(By.CSS_SELECTOR, ".basis a")
+    assert link.get_attribute("href") == "https://www.hartlepool.gov.uk/foi/answers/2025-0456"
+    assert "45.9% of social workers (34) hold more than 12 children" in section.text
+    assert section.text.count("cannot be computed from these bands") == 2
+    dash_duo.driver.execute_script("arguments[0].scrollIntoView()", section)
+    screenshot(dash_duo, "council-hartlepool-foi-answer")
     assert dash_duo.get_logs() == []
 
 

@@ -5,7 +5,8 @@ batch costs about the same as for one file. Worker rows go in part by part as th
 (so a national run never holds all of them in memory), the files' own rows last; the batch loads
 completely or not at all, and gives what loading its files one at a time in order would give
 (sql/submissions/files.sql): the same bytes load once, a later file for a council and date
-supersedes the earlier one, which is kept as history.
+supersedes the earlier one, which is kept as history. An FOI answer's band counts (add_bands) load
+in the same transaction, by the same rules, into submissions.foi_bands.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ FACTS = {  # incoming_files: one row per acceptable file of the batch
     "snapshot_date": pl.Date,
     "workers": pl.Int64,
     "is_demo": pl.Boolean,
+    "template": pl.String,  # 'workers', or 'bands' for an FOI answer (counts per caseload band)
 }
 
 
@@ -57,9 +59,15 @@ class BatchLoad:
 
     def add(self, rows: pl.DataFrame, files: Mapping[int, tuple[str, str]]) -> None:
         """Rows of acceptable files (column `file`, a key of files: (submission_id, file_name))."""
+        self._add(rows, _facts(rows, files), "incoming_workers", "submissions/workers", {"salt": self.salt})
+
+    def add_bands(self, rows: pl.DataFrame, files: Mapping[int, tuple[str, str]]) -> None:
+        """Band rows of acceptable FOI answers (bands_check.FRAME_SCHEMA with `file`), as add() does."""
+        self._add(rows, _band_facts(rows, files), "incoming_bands", "submissions/foi_bands", {})
+
+    def _add(self, rows: pl.DataFrame, facts: pl.DataFrame, name: str, script: str, params: dict) -> None:
         if not self.started:
             self._start()
-        facts = _facts(rows, files)
         self.facts.append(facts)
         fresh = facts.filter(~pl.col("submission_id").is_in(list(self.known))).unique(
             "submission_id", keep="first", maintain_order=True
@@ -72,11 +80,11 @@ class BatchLoad:
         self.con.register("incoming_ids", ids.to_arrow())
         if fresh.height < facts.height:  # some files were loaded before: only the others' rows
             rows = rows.filter(pl.col("file").is_in(ids["file"].implode()))
-        self.con.register("incoming_workers", rows.to_arrow())
+        self.con.register(name, rows.to_arrow())
         # On an error the transaction is aborted and rolled back: nothing more may run on it here.
-        run_statements(self.con, "submissions/workers", {"salt": self.salt})
+        run_statements(self.con, script, params)
         self.con.unregister("incoming_ids")
-        self.con.unregister("incoming_workers")
+        self.con.unregister(name)
 
     def finish(self, template_version: int, loaded_at: dt.datetime) -> None:
         facts = pl.concat([pl.DataFrame(schema=FACTS), *self.facts]).sort("file")
@@ -166,7 +174,17 @@ def _facts(rows: pl.DataFrame, files: Mapping[int, tuple[str, str]]) -> pl.DataF
         },
         schema={"file": pl.Int64, "submission_id": pl.String, "file_name": pl.String},
     )
-    return names.join(facts.drop("la_codes", "dates"), on="file").select(*FACTS)
+    return names.join(facts.drop("la_codes", "dates"), on="file").with_columns(
+        template=pl.lit("workers")
+    ).select(*FACTS)
+
+
+def _band_facts(rows: pl.DataFrame, files: Mapping[int, tuple[str, str]]) -> pl.DataFrame:
+    """One row per FOI answer: `workers` is the case holders its bands count; never demo data."""
+    worker_like = rows.with_columns(demo=pl.lit(False))
+    facts = _facts(worker_like.drop("case_holders"), files).drop("workers")
+    counted = rows.group_by("file").agg(workers=pl.col("case_holders").sum().cast(pl.Int64))
+    return facts.join(counted, on="file").with_columns(template=pl.lit("bands")).select(*FACTS)
 
 
 def _outcomes(con: Connection) -> dict[int, LoadOutcome]:

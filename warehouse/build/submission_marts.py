@@ -14,8 +14,10 @@ import polars as pl
 
 from warehouse.db import Connection, run_script, transaction
 
-MART_TABLES = ("submission_la_snapshot", "submission_cap", "submission_bands")
-AGGREGATE_TABLES = ("agg_groups", "agg_caps", "agg_bands", "published_average")
+FOI_MART_TABLES = ("submission_foi_answer", "submission_foi_bands", "submission_foi_cap")
+MART_TABLES = ("submission_la_snapshot", "submission_cap", "submission_bands", *FOI_MART_TABLES)
+FOI_AGGREGATE_TABLES = ("agg_foi_answers", "agg_foi_bands", "agg_foi_caps")
+AGGREGATE_TABLES = ("agg_groups", "agg_caps", "agg_bands", "published_average", *FOI_AGGREGATE_TABLES)
 
 
 def ensure_schema(con: Connection) -> None:
@@ -34,13 +36,15 @@ def table_exists(con: Connection, schema: str, name: str) -> bool:
 
 
 def build_aggregates(con: Connection, caps_path: Path | None) -> dict[str, pl.DataFrame]:
-    """Exact counts per current submission (working tables), before disclosure control."""
+    """Exact counts per current submission (working tables), before disclosure control; FOI answers'
+    band counts and caps too (agg_foi_*)."""
     ensure_schema(con)
     if caps_path is not None and caps_path.exists():
         run_script(con, "submissions/caps", {"caps": str(caps_path)})
     else:
         run_script(con, "submissions/caps_none")
     run_script(con, "submissions/aggregates")
+    run_script(con, "submissions/foi_aggregates")  # FOI answers' bands (after the caps)
     published = table_exists(con, "marts", "la_year") and table_exists(con, "marts", "dim_la")
     run_script(con, "submissions/published_average" if published else "submissions/published_average_none")
     return {name: con.sql(f"SELECT * FROM submissions.{name} ORDER BY ALL").pl() for name in AGGREGATE_TABLES}

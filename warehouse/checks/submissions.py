@@ -34,9 +34,32 @@ def disclosure_failures(con: Connection) -> list[tuple]:
         ORDER BY ALL""").fetchall()
 
 
+_FOI = """
+    SELECT 'FOI answer under 5', la_code, snapshot_date, source FROM marts.submission_foi_answer
+    WHERE case_holders_status = 'published' AND case_holders < 5
+    UNION ALL
+    SELECT 'FOI band count 1-4', la_code, snapshot_date, band FROM marts.submission_foi_bands
+    WHERE case_holders_status = 'published' AND case_holders BETWEEN 1 AND 4
+    UNION ALL
+    SELECT 'FOI above-cap count 1-4', c.la_code, c.snapshot_date, c.scenario_id
+    FROM marts.submission_foi_cap c JOIN marts.submission_foi_answer a USING (la_code, snapshot_date)
+    WHERE c.workers_above_cap_status = 'published'
+      AND (c.workers_above_cap BETWEEN 1 AND 4 OR a.case_holders - c.workers_above_cap BETWEEN 1 AND 4
+           OR a.case_holders_status <> 'published')
+    ORDER BY ALL"""
+
+
+def foi_failures(con: Connection) -> list[tuple]:
+    """FOI answers' published figures that break the same small-number rule (docs/submissions.md)."""
+    if not table_exists(con, "marts", "submission_foi_answer"):
+        return []
+    return con.execute(_FOI).fetchall()
+
+
 def no_small_figures(con: Connection) -> Check:
-    """No published figure rests on fewer than 5 workers; no worker-level column."""
-    return result(disclosure_failures(con), "disclosure rules hold", "figures breaking the disclosure rules")
+    """No published figure rests on fewer than 5 workers (FOI answers too); no worker-level column."""
+    failures = disclosure_failures(con) + foi_failures(con)
+    return result(failures, "disclosure rules hold", "figures breaking the disclosure rules")
 
 
 SUBMISSION_CHECKS = {"submission_metrics": {"no_small_figures": no_small_figures}}

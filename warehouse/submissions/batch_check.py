@@ -23,7 +23,8 @@ from typing import NamedTuple
 import numpy as np
 import polars as pl
 
-from warehouse.submissions import spec
+from warehouse.submissions import bands_check, spec
+from warehouse.submissions.problems import BANDS
 from warehouse.submissions.rules import REF
 from warehouse.submissions.rules import parsers as parsers_for
 from warehouse.submissions.validate import FRAME_SCHEMA, Problem, cell_value, check
@@ -44,6 +45,12 @@ class Batch:
     rows: pl.DataFrame
     refused: dict[int, list[Problem]] = field(default_factory=dict)
     fast: int = 0  # files accepted by the set-based path (the rest went through validate.check)
+    # FOI answers' band rows (column `file`): never plain to this path, always checked by validate.check
+    bands: pl.DataFrame = field(default_factory=lambda: empty_bands())
+
+
+def empty_bands() -> pl.DataFrame:
+    return pl.DataFrame(schema={"file": pl.Int64, **bands_check.FRAME_SCHEMA})
 
 
 def plain_body(name: str, content: bytes) -> tuple[tuple[str, ...], bytes, int] | None:
@@ -75,7 +82,8 @@ def check_batch(
     """Every file's verdict at once; typed rows identical to validate.check's for each acceptable file."""
     parts = list(check_stream(((i, n, c) for i, (n, c) in enumerate(files)), known_codes, today))
     refused = {i: problems for part in parts for i, problems in part.refused.items()}
-    return Batch(pl.concat([_empty(), *(p.rows for p in parts)]), refused, sum(p.fast for p in parts))
+    bands = pl.concat([empty_bands(), *(p.bands for p in parts)])
+    return Batch(pl.concat([_empty(), *(p.rows for p in parts)]), refused, sum(p.fast for p in parts), bands)
 
 
 def check_stream(
@@ -122,22 +130,23 @@ def _part(
         return Batch(accepted, {}, fast)
     again = set(rejected)
     slow = _slow([(m.index, m.name, m.content) for m in members if m.index in again], known_codes, today)
-    return Batch(pl.concat([accepted, slow.rows]), slow.refused, fast)
+    return Batch(pl.concat([accepted, slow.rows]), slow.refused, fast, slow.bands)
 
 
 def _slow(
     members: list[tuple[int, str, bytes]], known_codes: Collection[str] | None, today: dt.date
 ) -> Batch:
     """validate.check, file by file: its rows, or its problems exactly as that checker words them."""
-    frames, refused = [_empty()], {}
+    frames, bands, refused = [_empty()], [empty_bands()], {}
     for i, name, content in members:
         result = check(content, name, known_codes, today)
         if result.ok:
             assert result.rows is not None
-            frames.append(result.rows.select(pl.lit(i, pl.Int64).alias("file"), pl.all()))
+            typed = result.rows.select(pl.lit(i, pl.Int64).alias("file"), pl.all())
+            (bands if result.kind == BANDS else frames).append(typed)
         else:
             refused[i] = result.problems
-    return Batch(pl.concat(frames), refused)
+    return Batch(pl.concat(frames), refused, bands=pl.concat(bands))
 
 
 def _empty() -> pl.DataFrame:

@@ -44,7 +44,7 @@ class Receipt:
     sha256: str | None = None
     council: str | None = None  # the file's council
     snapshot_date: str | None = None
-    workers: int | None = None
+    workers: int | None = None  # rows of a worker file; for an FOI band file, the case holders it counts
     problems: list[Problem] = field(default_factory=list)
     file_councils: tuple[str, ...] = ()
 
@@ -80,7 +80,7 @@ def receive(
     codes = tuple(sorted(set(checked.rows["la_code"].to_list())))
     la_code, snapshot = codes[0], checked.rows["snapshot_date"][0].isoformat()
     facts = {"sha256": digest, "council": la_code, "snapshot_date": snapshot,
-             "workers": checked.rows.height, "file_councils": codes}
+             "workers": checked.workers, "file_councils": codes}
     if codes != (token_council,):
         return Receipt("forbidden", 403, **facts)
     if already_received(digest, la_code, snapshot, submissions_dir):

@@ -1,6 +1,7 @@
 """The check of one uploaded file as a report: what the site's check door and its API answer.
 
-The same check() as `caseload validate` and the inbox, against the same council list
+The same check() as `caseload validate` and the inbox (either template: worker rows or an FOI
+answer's band counts), against the same council list
 (data/reference/councils.csv). The uploaded file's own name is never used or repeated: only its
 extension decides CSV or XLSX, so a hostile name cannot reach a page, a log or a report.
 """
@@ -57,7 +58,7 @@ def check_upload(
         assert result.rows is not None
         rows = result.rows
         summary = (
-            f"The file is acceptable: {rows.height} workers, council {rows['la_code'][0]}, snapshot "
+            f"The file is acceptable: {result.describe()}, council {rows['la_code'][0]}, snapshot "
             f"{rows['snapshot_date'][0]:%d %B %Y}. {STORED}"
         )
     elif result.unreadable:

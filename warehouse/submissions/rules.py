@@ -76,7 +76,7 @@ def _yes_no(text: str) -> bool:
     raise Bad
 
 
-def _date(today: dt.date) -> Callable[[str], dt.date]:
+def _date(today: dt.date, earliest: dt.date = spec.EARLIEST_SNAPSHOT) -> Callable[[str], dt.date]:
     def parse(text: str) -> dt.date:
         try:
             if _ISO.match(text):
@@ -87,7 +87,7 @@ def _date(today: dt.date) -> Callable[[str], dt.date]:
                 raise Bad
         except ValueError as exc:
             raise Bad from exc
-        if not spec.EARLIEST_SNAPSHOT <= value <= today:
+        if not earliest <= value <= today:
             raise Bad
         return value
 
@@ -117,6 +117,10 @@ def _ref(text: str) -> str:
     if not is_ref(text):
         raise Bad
     return text
+
+
+# The rules the band template (bands_spec.py) shares with the worker template.
+gss_code, whole_number, date_between = _code, _whole, _date
 
 
 def parsers(today: dt.date) -> dict[str, Callable[[str], object]]:

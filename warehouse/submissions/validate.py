@@ -10,21 +10,17 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Callable, Collection
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
 
 from warehouse.config import COUNCILS_PATH
-from warehouse.submissions import councils, spec
+from warehouse.submissions import bands_check, bands_spec, councils, spec
+from warehouse.submissions.problems import UNKNOWN_COUNCIL, Checked, Problem
 from warehouse.submissions.reading import Unreadable, read_table
 from warehouse.submissions.rules import NUMBER, Bad
 from warehouse.submissions.rules import parsers as parsers_for
 
-UNKNOWN_COUNCIL = (
-    "the GSS code of a current English council with children's services (the guide says where to find "
-    "it; a joint return is sent under each member council's own code)"
-)
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # The typed rows of an acceptable file (batch_check.py builds the same frame set-based).
 FRAME_SCHEMA = {
@@ -42,42 +38,6 @@ FRAME_SCHEMA = {
     "weighted_caseload": pl.Float64,
     "demo": pl.Boolean,
 }
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a file. row/column are None for whole-file problems."""
-
-    row: int | None
-    column: str | None
-    value: str
-    expected: str
-
-    def __str__(self) -> str:
-        where = (
-            ", ".join(
-                p
-                for p in (
-                    f"row {self.row}" if self.row else "",
-                    f"column {self.column}" if self.column else "",
-                )
-                if p
-            )
-            or "file"
-        )
-        return f"{where}: found {self.value!r}; expected {self.expected}"
-
-
-@dataclass
-class Checked:
-    problems: list[Problem] = field(default_factory=list)
-    rows: pl.DataFrame | None = None  # typed rows, only when there are no problems
-    encoding: str = ""
-    unreadable: bool = False  # the file as a whole could not be read (its one problem says why)
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
 
 
 def _normalise(name: str) -> str:
@@ -111,11 +71,17 @@ def _check_header(header: list[str]) -> tuple[dict[str, int], list[Problem]]:
 def check(
     content: bytes, filename: str, known_codes: Collection[str] | None = None, today: dt.date | None = None
 ) -> Checked:
-    """Every problem in the file; typed rows when there are none. Never raises on bad content."""
+    """Every problem in the file; typed rows when there are none. Never raises on bad content.
+
+    The header decides the template: the band template's columns (an FOI answer, bands_spec.py) are
+    checked by bands_check, anything else as worker rows (spec.py); `kind` says which.
+    """
     try:
         table = read_table(content, filename)
     except Unreadable as exc:
         return Checked([Problem(None, None, Path(filename).name, f"a readable file: {exc}")], unreadable=True)
+    if bands_spec.is_bands_header([_normalise(name) for name in table.header]):
+        return bands_check.check_table(table, _normalise, known_codes, today or dt.date.today())
     out = Checked(encoding=table.encoding)
     index, out.problems = _check_header(table.header)
     if not table.rows:
@@ -253,7 +219,7 @@ def main(path: str | Path, councils_path: Path = COUNCILS_PATH) -> int:
     if result.ok:
         assert result.rows is not None
         print(
-            f"{file.name}: OK, {result.rows.height} workers, {result.rows['la_code'][0]}, "
+            f"{file.name}: OK, {result.describe()}, {result.rows['la_code'][0]}, "
             f"snapshot {result.rows['snapshot_date'][0]} ({result.encoding})"
         )
         return 0

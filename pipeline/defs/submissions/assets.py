@@ -9,7 +9,7 @@ import os
 import dagster as dg
 
 from pipeline.lib.resources import WarehouseResource
-from pipeline.submissions import disclosure
+from pipeline.submissions import disclosure, foi_disclosure
 from pipeline.submissions.inbox import process_batch, waiting_files
 from warehouse.build.submission_marts import (
     MART_TABLES,
@@ -70,13 +70,14 @@ def submission_inbox(
     group_name="submissions",
     kinds={"duckdb"},
     description="Breach rates, medians, 90th percentiles and caseload bands per council, snapshot, team "
-    "and cap from current submissions, with disclosure control (marts.submission_*).",
+    "and cap from current submissions, and from FOI answers' band counts (marts.submission_foi_*), with "
+    "disclosure control (marts.submission_*).",
     metadata={"table": f"marts.{MART_TABLES[0]}", "tables": [f"marts.{name}" for name in MART_TABLES]},
 )
 def submission_metrics(warehouse: WarehouseResource) -> dg.MaterializeResult:
     with warehouse.connect() as con:
         aggregates = build_aggregates(con, CAPS_FILE if CAPS_FILE.exists() else None)
-        marts = disclosure.apply(aggregates)
+        marts = disclosure.apply(aggregates) | foi_disclosure.apply(aggregates)
         rows = write_marts(con, marts)
     return dg.MaterializeResult(metadata={**rows, "caps_file": CAPS_FILE.exists()})
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 import requests
 
+from tests.support.band_files import band_csv, band_rows
 from tests.support.live_site import running
 from tests.support.submission_files import csv_bytes, good_rows, row, zip_bomb, zip_bytes
 from warehouse.config import MAX_UPLOAD_BYTES, Settings
@@ -257,3 +258,20 @@ def test_the_page_and_its_links(base):
             assert "/submit/check" in str(page_content(s, base, path)), path
         index = s.get(f"{base}/api/v1", timeout=30).json()
         assert API in index["endpoints"]
+
+
+def test_the_check_api_answers_a_bad_band_file(base):
+    bad = band_rows(((0, 10, 12), (12, 20, 5), (21, None, 3)), source="http://www.example.gov.uk/foi")
+    good = _post(base, band_csv(band_rows()), "foi.csv").json()
+    assert good["acceptable"] and "5 caseload bands, 75 case holders (FOI answer)" in good["summary"]
+    resp = _post(base, band_csv(bad), "foi.csv")
+    assert resp.status_code == 200
+    body = resp.json()
+    assert body["acceptable"] is False
+    where = [(p["row"], p["column"], p["found"]) for p in body["problems"]]
+    http = "http://www.example.gov.uk/foi"
+    assert where == [(2, "source", http), (3, "source", http), (4, "source", http),
+                     (3, "children_from", "12")]
+    assert "https://" in body["problems"][0]["expected"]
+    assert "no gap or overlap" in body["problems"][3]["expected"]
+    assert body["summary"].startswith("4 problems found")

@@ -24,7 +24,11 @@ def test_the_guides_tables_are_cut_out_whole_and_labelled_by_their_heading() -> 
     ]
     parts = split_tables(guide_text() or "")
     assert "".join(p for p, _ in parts) == guide_text()  # nothing lost or reordered
-    assert [label for _, label in parts if label] == ["Table: Columns", "Table: What each answer means"]
+    assert [label for _, label in parts if label] == [
+        "Table: Columns",
+        "Table: What each answer means",
+        "Table: An FOI answer instead: the band template (for councils and journalists)",
+    ]
 
 
 def test_the_guide_gives_the_submit_form_and_the_curl_command() -> None:

@@ -86,3 +86,17 @@ def test_audit_log_one_line_per_append_from_many_threads(tmp_path):
     lines = log.path.read_text().splitlines()
     assert len(lines) == 400 and all(json.loads(x)["outcome"] == "accepted" for x in lines)
     assert stat.S_IMODE(log.path.stat().st_mode) == 0o600
+
+
+def test_an_foi_band_file_is_received_by_its_rows_council(tmp_path):
+    from tests.support.band_files import band_csv, band_rows
+
+    content = band_csv(band_rows(la_code="E06000001"))
+    got = receive(content, "csv", "E06000001", KNOWN, tmp_path)
+    digest = hashlib.sha256(content).hexdigest()
+    assert (got.outcome, got.status, got.council, got.workers) == ("accepted", 202, "E06000001", 75)
+    assert [p.name for p in (tmp_path / "inbox").iterdir()] == [f"E06000001_{digest}.csv"]
+    other = receive(band_csv(band_rows(la_code="E09000033")), "csv", "E06000001", KNOWN, tmp_path)
+    assert (other.outcome, other.status, other.file_councils) == ("forbidden", 403, ("E09000033",))
+    bad = receive(band_csv(band_rows(((0, 10, 5), (12, None, 5)))), "csv", "E06000001", KNOWN, tmp_path)
+    assert bad.status == 422 and [(p.row, p.column) for p in bad.problems] == [(3, "children_from")]

@@ -36,3 +36,22 @@ CREATE TABLE IF NOT EXISTS submissions.workers (
     weighted_caseload  DOUBLE,
     is_demo            BOOLEAN NOT NULL
 );
+
+-- Which template a file follows: 'workers' (a row per worker) or 'bands' (an FOI answer's counts per
+-- caseload band). Added to working files made before band files existed, whose files are all workers'.
+-- Versions and superseding run per council, snapshot date and template: a worker file and an FOI
+-- answer for the same council and date are both kept, and the marts use the worker file
+-- (sql/submissions/foi_aggregates.sql).
+ALTER TABLE submissions.files ADD COLUMN IF NOT EXISTS template VARCHAR DEFAULT 'workers';
+
+-- One row per band of an FOI answer (bands template v1). No worker is identifiable: a band is a count.
+CREATE TABLE IF NOT EXISTS submissions.foi_bands (
+    submission_id VARCHAR NOT NULL,
+    source_row    BIGINT NOT NULL,
+    la_code       VARCHAR NOT NULL,
+    snapshot_date DATE NOT NULL,
+    children_from INTEGER NOT NULL,
+    children_to   INTEGER,             -- empty for an open top band ("26 or more")
+    case_holders  INTEGER NOT NULL,
+    source        VARCHAR NOT NULL     -- the FOI reference or the council's published answer (https)
+);
