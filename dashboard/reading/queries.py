@@ -30,6 +30,7 @@ from warehouse.db import Connection
 from warehouse.domain import Cap
 from warehouse.read import benchmarks as qb
 from warehouse.read import site as q
+from warehouse.read import sources as release_inputs
 from warehouse.read import submissions_foi as qf
 from warehouse.read.snapshot import Snapshot
 
@@ -212,13 +213,13 @@ def dictionary(cur) -> pl.DataFrame:
 
 @cached
 def sources(cur) -> pl.DataFrame:
-    return q.sources(cur)
+    return release_inputs.sources(cur)
 
 
 @cached
 def vintages(cur) -> pl.DataFrame:
     """Every vintage of the workforce table in this release, the current first."""
-    return q.vintages(cur)
+    return release_inputs.vintages(cur)
 
 
 @cached

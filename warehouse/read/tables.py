@@ -14,8 +14,8 @@ import polars as pl
 from warehouse.build import caps as metrics
 from warehouse.db import Connection
 from warehouse.read.site import council, tables
-from warehouse.read.site import sources as site_sources
-from warehouse.read.site import vintages as site_vintages
+from warehouse.read.sources import sources as site_sources
+from warehouse.read.sources import vintages as site_vintages
 
 # filter name -> the column it matches (council also matches series_code, to follow code changes)
 FILTER_COLUMNS = {"year": "year", "region": "region_code", "council": "la_code", "cap": "scenario_id"}
