@@ -61,7 +61,8 @@ def form_body(field: str) -> str:
         'spellcheck="false" aria-describedby="submit-token-hint">'
         '<label for="submit-file">The file</label>'
         f'<p class="hint" id="submit-file-hint">CSV or Excel (.xlsx) from the template, at most '
-        f"{spec.MAX_FILE_BYTES // 1_000_000} MB: one row per social worker, no names.</p>"
+        f"{spec.MAX_FILE_BYTES // 1_000_000} MB: one row per social worker, no names (or, for an FOI "
+        "answer, one row per caseload band: the band template).</p>"
         '<input type="file" id="submit-file" name="file" required accept=".csv,.xlsx" '
         'aria-describedby="submit-file-hint">'
         '<button type="submit" class="button primary">Check and submit</button></form>'
