@@ -16,7 +16,8 @@ import polars as pl
 from warehouse.submissions import bands_spec as bs
 from warehouse.submissions.problems import BANDS, UNKNOWN_COUNCIL, Checked, Problem
 from warehouse.submissions.reading import Table
-from warehouse.submissions.rules import NUMBER, Bad, date_between, gss_code, whole_number
+from warehouse.submissions.rules import Bad, date_between, gss_code, whole_number
+from warehouse.submissions.table_check import check_header, one_value_per_file, read_records
 
 FRAME_SCHEMA = {
     "source_row": pl.Int64,
@@ -27,7 +28,6 @@ FRAME_SCHEMA = {
     "case_holders": pl.Int64,
     "source": pl.String,
 }
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _REFERENCE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 /\-_.#]*$")
 _URL = re.compile(r"^https://[^\s<>\"'`\\]+$")
 
@@ -58,70 +58,20 @@ def parsers(today: dt.date) -> dict[str, Callable[[str], object]]:
     }
 
 
-def _header(header: list[str], normalise: Callable[[str], str]) -> tuple[dict[str, int], list[Problem]]:
-    problems, index = [], {}
-    for position, raw in enumerate(header):
-        name = normalise(raw)
-        if not name:
-            problems.append(
-                Problem(1, f"column {position + 1}", raw, "a column name (the header row is row 1)")
-            )
-        elif name in index:
-            problems.append(Problem(1, name, raw, "each column once"))
-        elif name not in bs.COLUMN_NAMES:
-            problems.append(
-                Problem(1, raw, raw, "only the band template's columns: " + ", ".join(bs.TEMPLATE_COLUMNS))
-            )
-        else:
-            index[name] = position
-    for name in bs.HEADER:
-        if name not in index:
-            expected = f"a column named {name}: {bs.BY_NAME[name].expected}"
-            problems.append(Problem(1, name, "(missing)", expected))
-    return index, problems
-
-
-def _cell(raw: str | None, name: str, number: int, parse: Callable, problems: list[Problem]) -> object:
-    column = bs.BY_NAME[name]
-    text = raw.strip() if raw is not None else ""
-    if raw is not None and raw.startswith(FORMULA_START) and not NUMBER.match(text):
-        problems.append(Problem(number, name, raw, "a plain value: cells starting with =, +, - or @ are "
-                                "refused because a spreadsheet could run them as formulas"))
-        return None
-    if not text:
-        if column.required:
-            problems.append(Problem(number, name, "", f"a value: {column.expected}"))
-        return None
-    try:
-        return parse(text)
-    except Bad:
-        problems.append(Problem(number, name, raw or "", column.expected))
-        return None
-
-
 def check_table(
     table: Table, normalise: Callable[[str], str], known_codes: Collection[str] | None, today: dt.date
 ) -> Checked:
     """Every problem of a band file already read (reading.read_table); typed rows when there are none."""
     out = Checked(encoding=table.encoding, kind=BANDS)
-    index, out.problems = _header(table.header, normalise)
+    index, out.problems = check_header(table.header, normalise, bs.BY_NAME, bs.HEADER,
+                                       bs.TEMPLATE_COLUMNS, "the band template")
     if not table.rows:
         out.problems.append(Problem(None, None, "(no rows)", "at least one band: one row per caseload band"))
         return out
     if len(table.rows) > bs.MAX_BANDS:
         out.problems.append(Problem(None, None, f"{len(table.rows)} rows", f"at most {bs.MAX_BANDS} bands"))
         return out
-    cells = parsers(today)
-    records = []
-    for number, values in table.rows:
-        if len(values) > len(table.header) and any(c is not None for c in values[len(table.header):]):
-            out.problems.append(Problem(number, None, f"{len(values)} cells",
-                                        f"at most {len(table.header)} cells, one per header column"))
-        record: dict = {"source_row": number}
-        for name, position in index.items():
-            raw = values[position] if position < len(values) else None
-            record[name] = _cell(raw, name, number, cells[name], out.problems)
-        records.append(record)
+    records = read_records(table, index, parsers(today), bs.BY_NAME, out.problems)
     # The band rules need every bound read: a bad bound is reported first, the bands after it is fixed.
     bounds_read = not any(p.column in ("children_from", "children_to") for p in out.problems)
     out.problems.extend(file_rules(records, known_codes, bounds_read))
@@ -133,14 +83,9 @@ def check_table(
 
 def file_rules(records: list[dict], known_codes: Collection[str] | None, bands: bool = True) -> list[Problem]:
     """One council, date and source per file; a known council; bands contiguous from 0, the open one last."""
-    problems = []
-    for name, why in (("la_code", "one file per council"), ("snapshot_date", "one snapshot date per file"),
-                      ("source", "one FOI answer per file")):
-        first = next((r for r in records if r.get(name) is not None), None)
-        for r in records:
-            if first and r.get(name) is not None and r[name] != first[name]:
-                problems.append(Problem(r["source_row"], name, str(r[name]),
-                                        f"{first[name]} as on row {first['source_row']} ({why})"))
+    problems = one_value_per_file(records, (
+        ("la_code", "one file per council"), ("snapshot_date", "one snapshot date per file"),
+        ("source", "one FOI answer per file")))
     coded = next((r for r in records if r.get("la_code") is not None), None)
     if known_codes is not None and coded and coded["la_code"] not in known_codes:
         problems.append(Problem(coded["source_row"], "la_code", coded["la_code"], UNKNOWN_COUNCIL))

@@ -18,10 +18,9 @@ from warehouse.config import COUNCILS_PATH
 from warehouse.submissions import bands_check, bands_spec, councils, spec
 from warehouse.submissions.problems import UNKNOWN_COUNCIL, Checked, Problem
 from warehouse.submissions.reading import Unreadable, read_table
-from warehouse.submissions.rules import NUMBER, Bad
 from warehouse.submissions.rules import parsers as parsers_for
+from warehouse.submissions.table_check import cell, check_header, one_value_per_file, read_records
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # The typed rows of an acceptable file (batch_check.py builds the same frame set-based).
 FRAME_SCHEMA = {
     "source_row": pl.Int64,
@@ -45,27 +44,8 @@ def _normalise(name: str) -> str:
 
 
 def _check_header(header: list[str]) -> tuple[dict[str, int], list[Problem]]:
-    problems, index = [], {}
-    for position, raw in enumerate(header):
-        name = _normalise(raw)
-        if not name:
-            problems.append(
-                Problem(1, f"column {position + 1}", raw, "a column name (the header row is row 1)")
-            )
-        elif name in index:
-            problems.append(Problem(1, name, raw, "each column once"))
-        elif name not in spec.COLUMN_NAMES:
-            problems.append(
-                Problem(1, raw, raw, "only the template's columns: " + ", ".join(spec.TEMPLATE_COLUMNS))
-            )
-        else:
-            index[name] = position
-    for name in spec.REQUIRED:
-        if name not in index:
-            problems.append(
-                Problem(1, name, "(missing)", f"a column named {name}: {spec.BY_NAME[name].expected}")
-            )
-    return index, problems
+    return check_header(header, _normalise, spec.BY_NAME, spec.REQUIRED, spec.TEMPLATE_COLUMNS,
+                        "the template")
 
 
 def check(
@@ -90,22 +70,7 @@ def check(
         )
         return out
     parsers = parsers_for(today or dt.date.today())
-    records: list[dict] = []
-    for number, cells in table.rows:
-        if len(cells) > len(table.header) and any(c is not None for c in cells[len(table.header) :]):
-            out.problems.append(
-                Problem(
-                    number,
-                    None,
-                    f"{len(cells)} cells",
-                    f"at most {len(table.header)} cells, one per header column",
-                )
-            )
-        record: dict = {"source_row": number}
-        for name, position in index.items():
-            raw = cells[position] if position < len(cells) else None
-            record[name] = _cell(raw, name, number, parsers[name], out.problems)
-        records.append(record)
+    records = read_records(table, index, parsers, spec.BY_NAME, out.problems)
     out.problems.extend(_file_rules(records, known_codes))
     if not out.problems:
         out.rows = _frame(records)
@@ -115,53 +80,16 @@ def check(
 def cell_value(raw: str | None, name: str, parse: Callable) -> tuple[bool, object]:
     """(acceptable, typed value) of one cell, by the same rules as the row-by-row check."""
     problems: list[Problem] = []
-    value = _cell(raw, name, 0, parse, problems)
+    value = cell(raw, spec.BY_NAME[name], 0, parse, problems)
     return not problems, value
 
 
-def _cell(raw: str | None, name: str, number: int, parse: Callable, problems: list[Problem]) -> object:
-    column = spec.BY_NAME[name]
-    text = raw.strip() if raw is not None else ""
-    if raw is not None and raw.startswith(FORMULA_START) and not NUMBER.match(text):
-        problems.append(
-            Problem(
-                number,
-                name,
-                raw,
-                "a plain value: cells starting with =, +, - or @ "
-                "are refused because a spreadsheet could run them as formulas",
-            )
-        )
-        return None
-    if not text:
-        if column.required:
-            problems.append(Problem(number, name, "", f"a value: {column.expected}"))
-        return None
-    try:
-        return parse(text)
-    except Bad:
-        problems.append(Problem(number, name, raw or "", column.expected))
-        return None
-
-
 def _file_rules(records: list[dict], known_codes: Collection[str] | None) -> list[Problem]:
-    problems = []
-    for name, why in (
+    problems = one_value_per_file(records, (
         ("la_code", "one file per council"),
         ("snapshot_date", "one snapshot date per file"),
         ("demo", "the demo marker on every row or none"),
-    ):
-        first = next((r for r in records if r.get(name) is not None), None)
-        for r in records:
-            if first and r.get(name) is not None and r[name] != first[name]:
-                problems.append(
-                    Problem(
-                        r["source_row"],
-                        name,
-                        str(r[name]),
-                        f"{first[name]} as on row {first['source_row']} ({why})",
-                    )
-                )
+    ))
     seen: dict[str, int] = {}
     for r in records:
         ref = r.get("worker_ref")
