@@ -173,8 +173,10 @@ def _caption(text: str, view: SubmissionView) -> str:
     return f"{DEMO_LABEL}. {text}" if view.is_demo else text
 
 
-def _bands_table(view: SubmissionView) -> html.Div:
-    rows = [
+def band_rows(bands: list[dict[str, object]]) -> list[html.Tr]:
+    """A bands table's rows (band, workers, share, and a bar the table's numbers already say), for a
+    council's own submission and an FOI answer alike."""
+    return [
         html.Tr(
             [
                 html.Th(b["band"], scope="row"),
@@ -189,8 +191,12 @@ def _bands_table(view: SubmissionView) -> html.Div:
                 ),
             ]
         )
-        for b in view.bands
+        for b in bands
     ]
+
+
+def _bands_table(view: SubmissionView) -> html.Div:
+    rows = band_rows(view.bands)
     caption = _caption(f"{BASIS}: case holders by caseload band (children per FTE)", view)
     return scrollable_table(caption, ("Caseload band", "Case holders", "Share", ""), rows,
                             caption=caption, table_class="bands-table")

@@ -18,7 +18,7 @@ from dash import html
 from dashboard.components.table import scrollable_table
 from dashboard.downloads.routes import table_href
 from dashboard.views import words
-from dashboard.views.submission import SUPPRESSED, cell
+from dashboard.views.submission import SUPPRESSED, band_rows, cell
 
 BASIS = "FOI answer"
 NOT_COMPUTABLE = "cannot be computed from these bands"
@@ -143,23 +143,7 @@ def _source_line(view: FoiView) -> html.P:
 
 
 def _bands_table(view: FoiView) -> html.Div:
-    rows = [
-        html.Tr(
-            [
-                html.Th(b["band"], scope="row"),
-                html.Td(b["workers"]),
-                html.Td(b["share"]),
-                html.Td(
-                    html.Div(className="band-bar", style={"width": f"{b['pct']:.1f}%"})
-                    if b["pct"] is not None
-                    else "",
-                    **{"aria-hidden": "true"},
-                    className="band-bar-cell",
-                ),
-            ]
-        )
-        for b in view.bands
-    ]
+    rows = band_rows(view.bands)
     caption = f"{BASIS} ({source_words(view.source, view.source_url)}): social workers by children held"
     return scrollable_table(caption, BAND_COLUMNS, rows, caption=caption, table_class="bands-table")
 
