@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from warehouse.db import open_snapshot
+from warehouse.read.site import has_column
 
 RELEASE_ID_RE = re.compile(r"^\d{8}T\d{6}Z-[0-9a-f]{8}$")
 NO_CHANGE = "Rebuilt with the same source files: no figure changed."
@@ -48,12 +49,6 @@ class ReleaseSummary:
 _LATEST_PAIR = "WHERE latest_pair"
 
 
-def _has_column(con, table: str, column: str) -> bool:
-    return bool(con.execute(
-        "SELECT count(*) FROM duckdb_columns() WHERE database_name = 'snap' AND schema_name = 'marts' "
-        "AND table_name = $t AND column_name = $c", {"t": table, "c": column}).fetchall()[0][0])
-
-
 def summarise(path: Path) -> ReleaseSummary:
     """What a release file says about itself (opened read-only, closed afterwards)."""
     con = open_snapshot(path)
@@ -72,7 +67,7 @@ def summarise(path: Path) -> ReleaseSummary:
         revisions = (
             dict(con.execute(
                 "SELECT revision_kind, count(*) FROM marts.revisions "
-                f"{_LATEST_PAIR if _has_column(con, 'revisions', 'latest_pair') else ''} GROUP BY ALL"
+                f"{_LATEST_PAIR if has_column(con, 'marts', 'revisions', 'latest_pair') else ''} GROUP BY ALL"
             ).fetchall())
             if "marts.revisions" in present
             else {}

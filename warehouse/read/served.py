@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from warehouse.db import WarehouseError, open_snapshot
+from warehouse.read.site import column_names
 
 
 @dataclass(frozen=True)
@@ -30,9 +31,7 @@ def served_sources(served_path: Path) -> dict[str, ServedSource]:
     except WarehouseError:
         return {}
     try:
-        names = {r[0] for r in con.execute(
-            "SELECT column_name FROM duckdb_columns() WHERE database_name = 'snap' "
-            "AND schema_name = 'meta' AND table_name = 'release_sources'").fetchall()}
+        names = column_names(con, "meta", "release_sources")
         pick = [c if c in names else f"NULL AS {c}"
                 for c in ("version_key", "route", "next_update_date")]
         rows = con.execute(f"SELECT source_id, {', '.join(pick)} FROM meta.release_sources").fetchall()

@@ -36,14 +36,19 @@ def has_table(con: Connection, schema: str, name: str) -> bool:
     return (schema, name) in tables(con)
 
 
+def column_names(con: Connection, schema: str, name: str) -> set[str]:
+    """A published table's columns (none when the table is missing): a kept release may be older."""
+    rows = con.execute(
+        "SELECT column_name FROM duckdb_columns() WHERE schema_name = $s AND table_name = $t "
+        "AND database_name = current_database()",
+        {"s": schema, "t": name},
+    ).fetchall()
+    return {r[0] for r in rows}
+
+
 def has_column(con: Connection, schema: str, name: str, column: str) -> bool:
     """Whether a published table has a column: a kept release may be older than the column."""
-    found = con.execute(
-        "SELECT count(*) FROM duckdb_columns() WHERE schema_name = $s AND table_name = $t "
-        "AND column_name = $c AND database_name = current_database()",
-        {"s": schema, "t": name, "c": column},
-    ).fetchall()[0][0]
-    return bool(found)
+    return column in column_names(con, schema, name)
 
 
 def caseload_note_column(con: Connection, alias: str = "l") -> str:

@@ -9,25 +9,18 @@ from __future__ import annotations
 import polars as pl
 
 from warehouse.db import Connection
-from warehouse.read.site import frame
+from warehouse.read.site import column_names, frame
 
 # Columns of meta.release_sources added with EES discovery; a release kept from before has none.
 _LATER_SOURCE_COLUMNS = ("route", "version_key", "published", "added_columns", "next_update",
                          "next_update_date", "next_update_basis", "next_update_checked_at")
 
 
-def _columns_of(con: Connection, schema: str, name: str) -> set[str]:
-    rows = con.execute(
-        "SELECT column_name FROM duckdb_columns() WHERE schema_name = $s AND table_name = $t "
-        "AND database_name = current_database()", {"s": schema, "t": name}).fetchall()
-    return {r[0] for r in rows}
-
-
 def sources(con: Connection) -> pl.DataFrame:
     """Every source of this release, for the site, the API and the downloads: what the registry
     says of it, what this release fetched (the vintage as fetched, the route and address, the
     sha256) and the publisher's next update with where that date came from."""
-    have = _columns_of(con, "meta", "release_sources")
+    have = column_names(con, "meta", "release_sources")
     later = ", ".join(f"r.{c}" if c in have else f"NULL AS {c}" for c in _LATER_SOURCE_COLUMNS)
     return frame(
         con,
@@ -43,6 +36,6 @@ def sources(con: Connection) -> pl.DataFrame:
 def vintages(con: Connection) -> pl.DataFrame:
     """Every vintage of the workforce table this release was built from, the current first; empty
     for a release kept from before vintages were recorded."""
-    if not _columns_of(con, "meta", "vintages"):
+    if not column_names(con, "meta", "vintages"):
         return pl.DataFrame(schema={"vintage_rank": pl.Int64, "vintage": pl.String})
     return frame(con, "SELECT * FROM meta.vintages ORDER BY vintage_rank")
