@@ -140,9 +140,10 @@ class EesClient:
             page += 1
         return files
 
-    def find_file(self, slug: str, filename_glob: str) -> EesFile:
-        """The newest file in the publication's latest release whose `filename` matches the glob."""
-        pub = self.publication(slug)
+    def find_file(self, slug: str, filename_glob: str, publication: Publication | None = None) -> EesFile:
+        """The newest file in the publication's latest release whose `filename` matches the glob
+        (`publication`: the answer of `publication(slug)` when the caller has it already)."""
+        pub = publication or self.publication(slug)
         files = [f for f in self.data_set_files(pub.id) if f.latest_data]
         if pub.latest_release_slug:
             files = [f for f in files if f.release_slug == pub.latest_release_slug]

@@ -135,7 +135,7 @@ def _from_ees(source: Source, settings: Settings, con: Connection,
                            "announces no next release (nextReleaseDate is empty)")
     else:
         record_next_update(con, source.id, checked, nxt.text, nxt.date, nxt.source)
-    found = client.find_file(source.ees.publication, source.ees.file)
+    found = client.find_file(source.ees.publication, source.ees.file, publication)
     published = (found.last_updated or found.published)
     published_text = published.isoformat() if published else None
     # Worded as the registry words its pinned vintages ("Reporting year 2025 release (...)").

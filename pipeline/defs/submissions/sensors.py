@@ -4,12 +4,13 @@ import hashlib
 
 import dagster as dg
 
+from pipeline.defs.publish.jobs import build_everything, refresh_everything
 from pipeline.defs.submissions.assets import INBOX_ASSET, METRICS_ASSET, PUBLISH_ASSET
 from pipeline.lib.resources import WarehouseResource
 from pipeline.submissions.inbox import waiting_files
 
 LOAD_JOB = "submissions_load"
-WRITERS = (LOAD_JOB, "refresh_everything", "build_everything")  # the jobs that write the working file
+WRITERS = (LOAD_JOB, refresh_everything.name, build_everything.name)  # the jobs writing the working file
 
 submissions_load = dg.define_asset_job(
     LOAD_JOB,

@@ -64,6 +64,7 @@ def test_the_newest_ees_file_is_fetched_once_per_version_and_kept_as_a_vintage(w
     again = ingest_source(_source(pinned), settings, con)
     assert (first.route, first.not_modified, again.not_modified) == ("EES content API", False, True)
     assert len(ees.requests_to("/api/data-set-files/")) == 1, "the same version is not downloaded twice"
+    assert len(ees.requests_to(f"/api/publications/{SLUG}")) == 2, "the publication is asked once an ingest"
     assert _fetches(con)[0][:3] == ("EES content API", True, False)
     assert con.execute("SELECT vintage, latest_year, route FROM raw.vintages").fetchall() == [
         (first.vintage, 2025, "EES content API")]
