@@ -1,0 +1,97 @@
+"""Across councils, honestly: the councils that submitted a snapshot for one date, how many and which,
+and the pooled share of their case holders above each cap (marts.submission_across, whole councils).
+
+Those councils only, not an estimate for England: councils that choose to submit are not a sample of
+England's. Demo and real submissions are never pooled together (the mart keeps them apart).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import polars as pl
+from dash import html
+
+from dashboard.components.table import scrollable_table
+from dashboard.views.submission_cells import BASIS, above, caption, cell
+
+NOT_ENGLAND = "those councils only, not an estimate for England"
+COLUMNS = ("Cap", "Councils", "Case holders", "Above the cap")
+NAMES_SHOWN = 12
+
+
+@dataclass
+class AcrossView:
+    """The councils that submitted for one date (one demo flag), pooled."""
+
+    snapshot_date: dt.date
+    is_demo: bool
+    councils: int
+    names: list[str]
+    rows: list[dict[str, str]] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return f"Councils that submitted for {self.snapshot_date:%-d %B %Y}: {NOT_ENGLAND}"
+
+
+def _label(r: dict) -> str:
+    label = r["scenario_label"] or r["scenario_id"]
+    return f"{label} (weighted caseload)" if r["measure"] == "weighted caseload" else label
+
+
+def across_view(across: pl.DataFrame, snapshot_date: dt.date, is_demo: bool) -> AcrossView | None:
+    """The pooled rows for a date and demo flag, in scenario order; None when there are none."""
+    if not across.height:
+        return None
+    rows = across.filter((pl.col("snapshot_date") == snapshot_date) & (pl.col("is_demo") == is_demo))
+    if not rows.height:
+        return None
+    rows = rows.sort("scenario_order", "measure")
+    first = rows.filter(pl.col("measure") == "children").row(0, named=True) if (
+        rows["measure"] == "children").any() else rows.row(0, named=True)
+    names = [n.strip() for n in (first["council_names"] or "").split(";") if n.strip()]
+    return AcrossView(
+        snapshot_date,
+        is_demo,
+        int(first["councils"]),
+        names,
+        [
+            {
+                "Cap": _label(r),
+                "Councils": f"{r['councils']:,}",
+                "Case holders": cell(r["case_holders"], r["case_holders_status"], digits=0),
+                "Above the cap": above(r, "their case holders"),
+            }
+            for r in rows.iter_rows(named=True)
+        ],
+    )
+
+
+def _names(view: AcrossView) -> list:
+    listed = ", ".join(view.names)
+    if len(view.names) <= NAMES_SHOWN:
+        return [html.P(f"Which: {listed}.")]
+    return [html.Details([html.Summary(f"Which {view.councils:,} councils"), html.P(f"{listed}.")])]
+
+
+def across_block(view: AcrossView | None) -> list:
+    """The pooled block: how many councils, which, and their pooled shares, labelled plainly."""
+    if view is None:
+        return []
+    n = view.councils
+    text = caption(f"{BASIS}s pooled for {view.snapshot_date:%-d %B %Y}: {NOT_ENGLAND}", view.is_demo)
+    body = [html.Tr([html.Th(r["Cap"], scope="row"), *[html.Td(r[c]) for c in COLUMNS[1:]]])
+            for r in view.rows]
+    return [
+        html.H4(caption(view.title, view.is_demo)),
+        html.P(
+            f"{n:,} council{'' if n == 1 else 's'} sent a snapshot for this date. The shares are of all "
+            f"their case holders together: {NOT_ENGLAND}, because the councils that submit are not a "
+            "sample of England's. A pooled figure is suppressed when it would reveal one council's "
+            "suppressed figure."
+        ),
+        *_names(view),
+        scrollable_table(text, COLUMNS, body, caption=text),
+    ]
