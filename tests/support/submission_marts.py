@@ -57,7 +57,8 @@ def snapshot(is_demo: bool = False, day: dt.date = DAY, families: str = "publish
             "group_value": value, "group_order": order, "is_demo": is_demo, "submission_version": 1,
         }
         for k, v in values.items():
-            st = families if k in ("families_per_fte", "children_per_family") and status == "published" else status
+            family = k in ("families_per_fte", "children_per_family")
+            st = families if family and status == "published" else status
             row[k] = v if st == "published" else LEAK
             row[f"{k}_status"] = st
         row.update(published_la_code="E1", published_year=day.year, published_caseload_fte=17.0,
@@ -85,9 +86,11 @@ def caps(is_demo: bool = False, day: dt.date = DAY, declared: bool = False, weig
     rows = []
     for kind, value, order in groups:
         for i, (sid, label, sorder, exp, nq) in enumerate(NAMED):
-            n = {"newly qualified": 6, "experienced": 14}.get(value, 20 - 4 * i) if sid == "guarantee_15_12" \
-                else 20 - 4 * i
-            rows.append(_cap_row(kind, value, order, sid, label, sorder, exp, nq, "children", is_demo, day, n))
+            n = 20 - 4 * i
+            if sid == "guarantee_15_12":
+                n = {"newly qualified": 6, "experienced": 14}.get(value, n)
+            rows.append(
+                _cap_row(kind, value, order, sid, label, sorder, exp, nq, "children", is_demo, day, n))
         if declared:
             rows.append(_cap_row(kind, value, order, "declared", DECLARED_LABEL, 5, None, None, "children",
                                  is_demo, day, 10))
@@ -114,7 +117,8 @@ def bands(is_demo: bool = False, day: dt.date = DAY, groups: tuple = GROUPS) -> 
     return pl.DataFrame(rows, infer_schema_length=None)
 
 
-def across(day: dt.date = DAY, is_demo: bool = False, councils: int = 3, suppressed: str = "") -> pl.DataFrame:
+def across(day: dt.date = DAY, is_demo: bool = False, councils: int = 3,
+           suppressed: str = "") -> pl.DataFrame:
     """marts.submission_across for one date: every named scenario; `suppressed` is a scenario_id made 'c'."""
     codes = [f"E{i}" for i in range(1, councils + 1)]
     names = [f"Council {i}" for i in range(1, councils + 1)]

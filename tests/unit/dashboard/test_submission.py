@@ -54,7 +54,7 @@ def test_families_sit_beside_children_and_say_the_statistics_count_children():
     facts = dict(_view().facts)
     keys = list(facts)
     assert keys.index("Families per FTE") == keys.index("Average (mean) caseload") + 1
-    assert facts["Families per FTE"].startswith("9.1 families per FTE. The published statistics count children")
+    assert facts["Families per FTE"].startswith("9.1 families per FTE. The published statistics count")
     assert facts["Children per family"].startswith("1.89 children per family. ")
     assert "count children, not families" in facts["Children per family"]
     not_given = dict(_view(families="x").facts)
