@@ -151,7 +151,7 @@ def submission_views(
                 cap_label=cap.label,
                 groups=sg.group_rows(part, chosen, named),
                 halves=sc.halves(part, own_caps),
-                declared=sc.declared(own_caps) if own_caps.height else None,
+                declared=sc.declared(own_caps) if "measure" in own_caps.columns else None,
                 bands=sb.whole_council(own_bands) if own_bands.height else [],
                 group_bands=sb.by_kind(own_bands) if own_bands.height else {},
                 series=ss.series_view(_own(series[0], code, demo), _own(series[1], code, demo))

@@ -53,8 +53,8 @@ def _count_and_share(r: dict) -> tuple[str, str]:
 def halves(snap: pl.DataFrame, caps: pl.DataFrame) -> list[Half]:
     """The two halves (newly qualified, experienced); none when the release has no such rows."""
     rows = caps.filter(pl.col("scenario_id") == GUARANTEE) if caps.height else caps
-    if not rows.height or "group_kind" not in rows.columns:
-        return []
+    if not rows.height or not (rows["group_kind"] == "experience").any():
+        return []  # a release made before the experience groups
     out = []
     for value, cap_col, who in HALVES:
         r = cap_row(rows, "experience", value)

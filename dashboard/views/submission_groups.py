@@ -35,22 +35,20 @@ def cap_row(caps: pl.DataFrame, kind: str, value: str) -> dict | None:
     return rows.row(0, named=True) if rows.height else None
 
 
-def _families(r: dict) -> str:
-    if "families_per_fte_status" not in r:  # a release made before families were published
-        return "not published in this release"
-    return cell(r["families_per_fte"], r["families_per_fte_status"])
-
-
 def figures_row(r: dict, above_row: dict | None, named: bool) -> dict[str, str]:
-    """One group's figures, worded: `named` says whether the chosen cap has submission rows at all."""
-    return {
+    """One group's figures, worded: `named` says whether the chosen cap has submission rows at all.
+    No families column for a release made before families were published."""
+    row = {
         "Case holders": cell(r["case_holders"], r["case_holders_status"], digits=0),
         "Mean": cell(r["caseload_mean"], r["caseload_mean_status"]),
         "Median": cell(r["caseload_median"], r["caseload_median_status"]),
         "90th percentile": cell(r["caseload_p90"], r["caseload_p90_status"]),
-        "Families per FTE": _families(r),
+        "Families per FTE": cell(r.get("families_per_fte"), r.get("families_per_fte_status")),
         "Above the cap": above(above_row) if named else NAMED_CAPS_ONLY,
     }
+    if "families_per_fte_status" not in r:
+        del row["Families per FTE"]
+    return row
 
 
 def group_rows(snap: pl.DataFrame, chosen: pl.DataFrame, named: bool) -> dict[str, list[dict[str, str]]]:
@@ -78,8 +76,7 @@ def groups_tables(groups: dict[str, list[dict[str, str]]], cap_label: str, is_de
     for kind, rows in groups.items():
         title = GROUP_KINDS.get(kind, kind.capitalize())
         text = caption(f"{BASIS}: by {title.lower()} (above the cap of {cap_label})", is_demo)
-        body = [
-            html.Tr([html.Th(r["Group"], scope="row"), *[html.Td(r[c]) for c in FIGURES]]) for r in rows
-        ]
-        out.append(scrollable_table(text, (title, *FIGURES), body, caption=text))
+        shown = [c for c in FIGURES if c in rows[0]]
+        body = [html.Tr([html.Th(r["Group"], scope="row"), *[html.Td(r[c]) for c in shown]]) for r in rows]
+        out.append(scrollable_table(text, (title, *shown), body, caption=text))
     return out

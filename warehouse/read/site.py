@@ -276,10 +276,14 @@ _SUBMISSION_MARTS = ("submission_la_snapshot", "submission_cap", "submission_ban
 
 
 def _groups(con: Connection, name: str, alias: str) -> str:
-    """`<alias>.*` with the group columns; a kept release made before #19 had only `team`, read as
-    groups 'all' and 'team' (the fragments are written here, never reader input)."""
-    if has_column(con, "marts", name, "group_kind"):
+    """`<alias>.*` with the group columns; a kept release made before #19 had only `team` (read as
+    groups 'all' and 'team') or, for the bands, the whole council only. The fragments are written
+    here, never reader input."""
+    cols = column_names(con, "marts", name)
+    if "group_kind" in cols:
         return f"{alias}.*"
+    if "team" not in cols:  # the whole council only (the bands before #19)
+        return f"{alias}.*, 'all' AS group_kind, 'all' AS group_value, 0 AS group_order"
     return (
         f"{alias}.* EXCLUDE (team), CASE WHEN {alias}.team = 'all' THEN 'all' ELSE 'team' END AS group_kind, "
         f"{alias}.team AS group_value, CASE WHEN {alias}.team = 'all' THEN 0 ELSE 1 END AS group_order"

@@ -21,8 +21,9 @@ CAP18 = parse_cap("18", CAPS)[1]
 
 
 def _view(demo: bool = False, families: str = "published", cap: str = "18", **kw) -> sv.SubmissionView:
-    return sv.submission_views(m.snapshot(demo, families=families), m.caps(demo, **kw), m.bands(demo),
-                               parse_cap(cap, CAPS)[1])[0]
+    return sv.submission_views(
+        m.snapshot(demo, families=families), m.caps(demo, **kw), m.bands(demo), parse_cap(cap, CAPS)[1]
+    )[0]
 
 
 def test_suppressed_figures_are_words_never_numbers():
@@ -69,9 +70,15 @@ def test_every_group_kind_has_its_table_in_the_marts_order():
     assert list(view.groups) == ["team", "employment", "experience", "role"]
     assert [r["Group"] for r in view.groups["employment"]] == ["permanent", "agency"]
     agency = view.groups["employment"][1]
-    assert agency == {"Group": "agency", "Case holders": "40", "Mean": "17.2", "Median": "16.5",
-                      "90th percentile": "23.4", "Families per FTE": "9.1",
-                      "Above the cap": "30.0% of case holders (12 workers)"}
+    assert agency == {
+        "Group": "agency",
+        "Case holders": "40",
+        "Mean": "17.2",
+        "Median": "16.5",
+        "90th percentile": "23.4",
+        "Families per FTE": "9.1",
+        "Above the cap": "30.0% of case holders (12 workers)",
+    }
     shown = texts(submission_block(view))
     for kind in ("team", "employment", "experience", "role"):
         assert f"Council submission: by {kind} (above the cap of 18 children)" in shown
@@ -79,10 +86,17 @@ def test_every_group_kind_has_its_table_in_the_marts_order():
 
 
 def test_demo_is_labelled_wherever_it_appears():
-    view = sv.submission_views(m.snapshot(True), m.caps(True, declared=True), m.bands(True), CAP18,
-                               series=(m.snapshot(True).filter(pl.col("group_kind") == "all"),
-                                       m.caps(True).filter(pl.col("group_kind") == "all")),
-                               across=m.across(is_demo=True))[0]
+    view = sv.submission_views(
+        m.snapshot(True),
+        m.caps(True, declared=True),
+        m.bands(True),
+        CAP18,
+        series=(
+            m.snapshot(True).filter(pl.col("group_kind") == "all"),
+            m.caps(True).filter(pl.col("group_kind") == "all"),
+        ),
+        across=m.across(is_demo=True),
+    )[0]
     assert view.is_demo and view.title.startswith("Demo data (synthetic): Aton")
     block = submission_block(view)
     shown = texts(block)
@@ -170,8 +184,15 @@ def test_a_release_without_the_marts_reads_as_no_submission():
     assert q.submission_snapshot(con, ["E1"], True).height == 0
     assert q.submission_across(con, True).height == 0
     assert all(f.height == 0 for f in q.submission_series(con, ["E1"], True))
-    assert sv.submission_views(q.submission_snapshot(con, ["E1"], True), q.submission_caps(con, ["E1"], True),
-                               q.submission_bands(con, ["E1"], True), CAP18) == []
+    assert (
+        sv.submission_views(
+            q.submission_snapshot(con, ["E1"], True),
+            q.submission_caps(con, ["E1"], True),
+            q.submission_bands(con, ["E1"], True),
+            CAP18,
+        )
+        == []
+    )
 
 
 def test_a_release_made_before_groups_reads_its_teams_as_groups():
@@ -182,5 +203,38 @@ def test_a_release_made_before_groups_reads_its_teams_as_groups():
     con.execute("CREATE TABLE marts.submission_la_snapshot AS SELECT * FROM rows")
     snap = q.submission_snapshot(con, ["E1"], False)
     assert snap.select("group_kind", "group_value").rows() == [
-        ("all", "all"), ("team", "assessment"), ("team", "care leavers")]
+        ("all", "all"),
+        ("team", "assessment"),
+        ("team", "care leavers"),
+    ]
     assert "team" not in snap.columns
+
+
+def test_a_release_made_before_19_shows_what_it_has_and_claims_nothing_it_lacks():
+    """Teams only, no families, no measure or declared rows, whole-council bands: no halves, no
+    'declared none' sentence, no families column."""
+    con = duckdb.connect()
+    con.execute("CREATE SCHEMA marts")
+    fam = ["families_per_fte", "children_per_family"]
+    snap = m.snapshot(groups=m.GROUPS[:3]).drop(*fam, *[f"{c}_status" for c in fam])
+    caps = m.caps(groups=m.GROUPS[:3]).drop("scenario_label", "scenario_order", "measure")
+    bands = m.bands(groups=m.GROUPS[:1]).drop("group_kind", "group_value", "group_order")
+    for name, rows in (
+        ("submission_la_snapshot", snap),
+        ("submission_cap", caps),
+        ("submission_bands", bands),
+    ):
+        if name != "submission_bands":
+            rows = rows.drop("group_kind", "group_order").rename({"group_value": "team"})
+        con.register("rows", rows)
+        con.execute(f"CREATE TABLE marts.{name} AS SELECT * FROM rows")
+        con.unregister("rows")
+    args = (con, ["E1"], False)
+    view = sv.submission_views(
+        q.submission_snapshot(*args), q.submission_caps(*args), q.submission_bands(*args), CAP18
+    )[0]
+    assert view.halves == [] and view.declared is None and view.group_bands == {}
+    assert [r["Group"] for r in view.groups["team"]] == ["assessment", "care leavers"]
+    assert "Families per FTE" not in view.groups["team"][0] and "Families per FTE" not in dict(view.facts)
+    assert dict(view.facts)["Above the cap of 18 children"] == "30.0% of case holders (12 workers)"
+    assert [b["band"] for b in view.bands] == ["up to 12", "over 12 to 15"]
