@@ -74,17 +74,23 @@ class SubmissionView:
         return f"{self.la_code}{'-demo' if self.is_demo else ''}"
 
 
+FAMILIES = "Families per FTE and children per family"
+
+
 def _family_facts(r: dict) -> list[tuple[str, str]]:
-    """Families per FTE and children per family, each beside the sentence that the statistics count
+    """Families per FTE and children per family, beside the sentence that the statistics count
     children; none for a release made before families were published."""
     if "families_per_fte_status" not in r:
         return []
     fam = unit(r["families_per_fte"], r["families_per_fte_status"], "families per FTE")
     per = unit(r["children_per_family"], r["children_per_family_status"], "children per family", 2)
     if r["children_per_family_status"] == "z":
-        per = "not applicable (no families allocated)"
-    return [("Families per FTE", f"{fam}. {COUNTS_CHILDREN}"),
-            ("Children per family", f"{per}. {COUNTS_CHILDREN}")]
+        per = "children per family not applicable (no families allocated)"
+    elif r["children_per_family_status"] != "published":
+        per = f"children per family {per}"
+    if r["families_per_fte_status"] != "published":
+        fam = f"families per FTE {fam}"
+    return [(FAMILIES, f"{fam}; {per}. {COUNTS_CHILDREN}")]
 
 
 def _facts(r: dict, above_text: str | None, cap: Cap) -> list[tuple[str, str]]:

@@ -14,7 +14,7 @@ import polars as pl
 from dash import html
 
 from dashboard.components.table import scrollable_table
-from dashboard.views.submission_cells import BASIS, above, caption, cell
+from dashboard.views.submission_cells import BASIS, above, cap_name, caption, cell
 
 NOT_ENGLAND = "those councils only, not an estimate for England"
 COLUMNS = ("Cap", "Councils", "Case holders", "Above the cap")
@@ -37,8 +37,7 @@ class AcrossView:
 
 
 def _label(r: dict) -> str:
-    label = r["scenario_label"] or r["scenario_id"]
-    return f"{label} (weighted caseload)" if r["measure"] == "weighted caseload" else label
+    return cap_name(r["scenario_label"] or r["scenario_id"], r["measure"])
 
 
 def across_view(across: pl.DataFrame, snapshot_date: dt.date, is_demo: bool) -> AcrossView | None:

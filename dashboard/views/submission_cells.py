@@ -68,6 +68,12 @@ def group_label(kind: str, value: str) -> str:
     return WHOLE_COUNCIL if kind == "all" else f"{GROUP_KINDS.get(kind, kind.capitalize())}: {value}"
 
 
+def cap_name(label: str, measure: str | None = None) -> str:
+    """A cap scenario's label as a heading: first letter capital, the weighted measure said."""
+    name = label[:1].upper() + label[1:]
+    return f"{name} (weighted caseload)" if measure == "weighted caseload" else name
+
+
 def caption(text: str, is_demo: bool) -> str:
     """A table or chart caption; a demo one starts with the demo label."""
     return f"{DEMO_LABEL}. {text}" if is_demo else text

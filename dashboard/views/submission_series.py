@@ -17,7 +17,7 @@ from dash import html
 from dashboard.components.chart import chart_block
 from dashboard.components.table import scrollable_table
 from dashboard.figures.submissions import snapshot_series
-from dashboard.views.submission_cells import BASIS, above, caption
+from dashboard.views.submission_cells import BASIS, above, cap_name, caption
 
 CHART_COLUMNS = {
     "snapshot_date": "Snapshot date",
@@ -51,8 +51,7 @@ def _published(v: float | None, status: str | None) -> float | None:
 
 
 def _label(r: dict) -> str:
-    label = r.get("scenario_label") or r["scenario_id"]
-    return f"{label} (weighted caseload)" if r.get("measure") == "weighted caseload" else label
+    return cap_name(r.get("scenario_label") or r["scenario_id"], r.get("measure"))
 
 
 def series_view(snap: pl.DataFrame, caps: pl.DataFrame) -> SeriesView:

@@ -54,15 +54,18 @@ def test_facts_sit_beside_the_published_average_and_follow_the_cap():
 def test_families_sit_beside_children_and_say_the_statistics_count_children():
     facts = dict(_view().facts)
     keys = list(facts)
-    assert keys.index("Families per FTE") == keys.index("Average (mean) caseload") + 1
-    assert facts["Families per FTE"].startswith("9.1 families per FTE. The published statistics count")
-    assert facts["Children per family"].startswith("1.89 children per family. ")
-    assert "count children, not families" in facts["Children per family"]
-    not_given = dict(_view(families="x").facts)
-    assert not_given["Families per FTE"].startswith("not given by the council for every case holder. ")
-    assert not_given["Children per family"].startswith("not given by the council for every case holder. ")
-    assert "3.0" not in not_given["Families per FTE"]  # the value left in an 'x' cell is never shown
-    assert dict(_view(families="z").facts)["Children per family"].startswith("not applicable")
+    assert keys.index(sv.FAMILIES) == keys.index("Average (mean) caseload") + 1
+    assert facts[sv.FAMILIES] == (
+        "9.1 families per FTE; 1.89 children per family. The published statistics count children, not "
+        "families: \u201c15 cases\u201d means different things depending on what is counted."
+    )
+    not_given = dict(_view(families="x").facts)[sv.FAMILIES]
+    assert not_given.startswith(
+        "families per FTE not given by the council for every case holder; children per family not given by "
+        "the council for every case holder. The published statistics count children"
+    )
+    assert "3.0" not in not_given  # the value left in an 'x' cell is never shown
+    assert "children per family not applicable" in dict(_view(families="z").facts)[sv.FAMILIES]
 
 
 def test_every_group_kind_has_its_table_in_the_marts_order():
