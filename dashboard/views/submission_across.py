@@ -68,6 +68,18 @@ def across_view(across: pl.DataFrame, snapshot_date: dt.date, is_demo: bool) -> 
     )
 
 
+def latest(across: pl.DataFrame) -> list[AcrossView]:
+    """The latest date's pooled view for each demo flag, real submissions first (the /data page)."""
+    if not across.height:
+        return []
+    out = []
+    for demo in (False, True):
+        rows = across.filter(pl.col("is_demo") == demo)
+        if rows.height:
+            out.append(across_view(rows, rows["snapshot_date"].max(), demo))
+    return [v for v in out if v is not None]
+
+
 def _names(view: AcrossView) -> list:
     listed = ", ".join(view.names)
     if len(view.names) <= NAMES_SHOWN:
@@ -75,8 +87,9 @@ def _names(view: AcrossView) -> list:
     return [html.Details([html.Summary(f"Which {view.councils:,} councils"), html.P(f"{listed}.")])]
 
 
-def across_block(view: AcrossView | None) -> list:
-    """The pooled block: how many councils, which, and their pooled shares, labelled plainly."""
+def across_block(view: AcrossView | None, level: int = 4) -> list:
+    """The pooled block: how many councils, which, and their pooled shares, labelled plainly; `level`
+    is its heading's (under the council's block, 4; on its own under a page's h2, 3)."""
     if view is None:
         return []
     n = view.councils
@@ -84,7 +97,7 @@ def across_block(view: AcrossView | None) -> list:
     body = [html.Tr([html.Th(r["Cap"], scope="row"), *[html.Td(r[c]) for c in COLUMNS[1:]]])
             for r in view.rows]
     return [
-        html.H4(caption(view.title, view.is_demo)),
+        getattr(html, f"H{level}")(caption(view.title, view.is_demo)),
         html.P(
             f"{n:,} council{'' if n == 1 else 's'} sent a snapshot for this date. The shares are of all "
             f"their case holders together: {NOT_ENGLAND}, because the councils that submit are not a "

@@ -75,7 +75,7 @@ def groups_tables(groups: dict[str, list[dict[str, str]]], cap_label: str, is_de
     ]
     for kind, rows in groups.items():
         title = GROUP_KINDS.get(kind, kind.capitalize())
-        text = caption(f"{BASIS}: by {title.lower()} (above the cap of {cap_label})", is_demo)
+        text = caption(f"{BASIS}: by {title.lower()}, share above the cap of {cap_label}", is_demo)
         shown = [c for c in FIGURES if c in rows[0]]
         body = [html.Tr([html.Th(r["Group"], scope="row"), *[html.Td(r[c]) for c in shown]]) for r in rows]
         out.append(scrollable_table(text, (title, *shown), body, caption=text))

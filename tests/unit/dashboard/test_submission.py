@@ -84,7 +84,7 @@ def test_every_group_kind_has_its_table_in_the_marts_order():
     }
     shown = texts(submission_block(view))
     for kind in ("team", "employment", "experience", "role"):
-        assert f"Council submission: by {kind} (above the cap of 18 children)" in shown
+        assert f"Council submission: by {kind}, share above the cap of 18 children" in shown
     assert not any(t == "3.0" or t == "3" for t in shown)
 
 

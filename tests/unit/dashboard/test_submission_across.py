@@ -46,3 +46,17 @@ def test_many_councils_are_listed_folded():
     view = sa.across_view(m.across(councils=20), m.DAY, False)
     shown = texts(sa.across_block(view))
     assert "Which 20 councils" in shown
+
+
+def test_the_data_page_shows_the_latest_date_real_first():
+    import polars as pl
+
+    rows = pl.concat([m.across(dt.date(2024, 9, 30)), m.across(), m.across(is_demo=True, councils=147)])
+    views = sa.latest(rows)
+    assert [(v.snapshot_date, v.is_demo, v.councils) for v in views] == [
+        (m.DAY, False, 3),
+        (m.DAY, True, 147),
+    ]
+    assert sa.latest(rows.filter(pl.col("is_demo").not_())) == views[:1]
+    heads = [c for c in sa.across_block(views[0], level=3) if type(c).__name__ == "H3"]
+    assert heads and heads[0].children == views[0].title
