@@ -50,3 +50,49 @@ def screenshot():
         return path
 
     return save
+
+
+def _declare(path: Path) -> None:
+    """Add template v2's declared maximums to a demo file: 15 children for a newly qualified post and
+    18 for the rest (whole numbers), and a weighted maximum of 22 where a weighted caseload is given."""
+    import csv
+
+    with path.open(newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    for r in rows:
+        r["declared_max_children"] = "15" if r["newly_qualified"] == "yes" else "18"
+        r["declared_max_weighted"] = "22" if r.get("weighted_caseload") else ""
+    with path.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\r\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+@pytest.fixture(scope="session")
+def breakdown_warehouse(shared_warehouse, tmp_path_factory: pytest.TempPathFactory):
+    """A copy of the shared build with demo submissions that have agency, newly qualified and
+    declared-maximum columns: Birmingham on two dates (a series) and Leeds on the latest (two
+    councils pooled), loaded and published by the real pipeline; its settings, demo mode on."""
+    import dataclasses
+    import shutil
+
+    from pipeline.run import run_all
+    from pipeline.submissions import generator
+    from tests.conftest import _env, _restore
+    from warehouse.config import Settings
+
+    data_dir = tmp_path_factory.mktemp("breakdown-build")
+    shutil.copytree(shared_warehouse.data_dir, data_dir, dirs_exist_ok=True)
+    old = _env(CASELOAD_DATA_DIR=str(data_dir), CASELOAD_SHOW_DEMO="1")
+    try:
+        settings = Settings.from_env()
+        inbox = settings.submissions_dir / "inbox"
+        inbox.mkdir(parents=True, exist_ok=True)
+        generator.main([str(inbox), "--snapshot", "2024-09-30", "--la", "E08000025"])
+        generator.main([str(inbox), "--snapshot", "2025-09-30", "--la", "E08000025", "E08000035"])
+        for path in inbox.glob("demo_E08000025_*.csv"):
+            _declare(path)
+        assert run_all() == 0, "the pipeline did not publish the demo submissions"
+    finally:
+        _restore(old)
+    return dataclasses.replace(settings, show_demo=True)
