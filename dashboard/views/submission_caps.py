@@ -53,6 +53,8 @@ def _count_and_share(r: dict) -> tuple[str, str]:
 def halves(snap: pl.DataFrame, caps: pl.DataFrame) -> list[Half]:
     """The two halves (newly qualified, experienced); none when the release has no such rows."""
     rows = caps.filter(pl.col("scenario_id") == GUARANTEE) if caps.height else caps
+    if "measure" in rows.columns:
+        rows = rows.filter(pl.col("measure") == "children")
     if not rows.height or not (rows["group_kind"] == "experience").any():
         return []  # a release made before the experience groups
     out = []
@@ -108,7 +110,7 @@ def halves_block(parts: list[Half], is_demo: bool) -> list:
     return [
         html.H4("The guarantee's two halves"),
         html.P(HALVES_NOTE),
-        scrollable_table(text, ("", *[h.heading for h in parts]), body, caption=text),
+        scrollable_table(text, ("Figure", *[h.heading for h in parts]), body, caption=text),
     ]
 
 
