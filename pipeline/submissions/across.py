@@ -48,7 +48,9 @@ def pooled(snapshot: pl.DataFrame, cap: pl.DataFrame) -> pl.DataFrame:
         .join(included, on=[*DATE_KEYS, *SCENARIO_KEYS], how="left")
         .join(left_out, on=[*DATE_KEYS, "scenario_id", "measure"], how="left")
         .with_columns(pl.col("councils").fill_null(0))
-        .with_columns(status=pl.when(pl.col("councils") > 0).then(pl.lit(PUBLISHED)).otherwise(pl.lit(SUPPRESSED)))
+        .with_columns(
+            status=pl.when(pl.col("councils") > 0).then(pl.lit(PUBLISHED)).otherwise(pl.lit(SUPPRESSED))
+        )
         .sort("snapshot_date", "is_demo", "scenario_order", "measure")
     )
     return out.select(

@@ -115,7 +115,8 @@ def _value(
     value = pl.col(name) if digits is None else pl.col(name).round(digits)
     status = pl.when(hide).then(pl.lit(SUPPRESSED)).otherwise(status)
     alias = alias or name
-    return [pl.when(status == PUBLISHED).then(value).otherwise(None).alias(alias), status.alias(f"{alias}_status")]
+    shown = pl.when(status == PUBLISHED).then(value).otherwise(None)
+    return [shown.alias(alias), status.alias(f"{alias}_status")]
 
 
 def _la_snapshot(groups: pl.DataFrame, published: pl.DataFrame, hidden: pl.DataFrame) -> pl.DataFrame:

@@ -112,7 +112,9 @@ def generate(target: Target, snapshot: dt.date, seed: int = 0) -> list[dict[str,
                 "families_allocated": str(families),
                 "weighted_caseload": f"{weighted:.1f}",
                 "declared_max_children": "" if maximum is None else str(maximum),
-                "declared_max_weighted": "" if maximum is None else f"{maximum * WEIGHTED_DECLARED_FACTOR:.1f}",
+                "declared_max_weighted": ""
+                if maximum is None
+                else f"{maximum * WEIGHTED_DECLARED_FACTOR:.1f}",
                 "demo": "yes",
             }
         )

@@ -59,7 +59,8 @@ class Grid:
         )
         for kind, (name, keys, value) in KEYS.items():
             cells = [c for c in self.cells if c[0] == kind]
-            where = pl.DataFrame([c[1:] for c in cells], schema=frames[name].select(keys).schema, orient="row")
+            schema = frames[name].select(keys).schema
+            where = pl.DataFrame([c[1:] for c in cells], schema=schema, orient="row")
             where = where.with_columns(cell=pl.Series([index[c] for c in cells], dtype=pl.Int64))
             hits = frames[name].select("submission_id", *keys, value).join(at, on="submission_id").join(
                 where, on=keys)
@@ -74,7 +75,9 @@ class Grid:
         self.n_of = np.array([index.get(("n", *c[-2:]), 0) for c in self.cells])
         self.coefficients, self.holds = self._equations(caps, bands, index)
 
-    def _equations(self, caps: pl.DataFrame, bands: pl.DataFrame, index: dict) -> tuple[np.ndarray, np.ndarray]:
+    def _equations(
+        self, caps: pl.DataFrame, bands: pl.DataFrame, index: dict
+    ) -> tuple[np.ndarray, np.ndarray]:
         """(coefficients (equations, cells), holds (submissions, equations)): where each equation holds."""
         rows: list[tuple[np.ndarray, np.ndarray]] = []
         groups = sorted({c[-2:] for c in self.cells if c[0] == "n"})
