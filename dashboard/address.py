@@ -56,12 +56,13 @@ def cap_label(cap_experienced: float, cap_newly_qualified: float | None = None) 
 def named_caps(rows: pl.DataFrame | None) -> Mapping[str, Cap]:
     """A release's cap scenarios (marts.caps rows) by address key, in the release's order.
 
-    A release without marts.caps offers custom caps only.
+    A release without marts.caps offers custom caps only. A scenario without a cap of its own (each
+    worker against their council's declared maximum: council submissions only) is not a cap here.
     """
     if rows is None:
         return MappingProxyType({})
     out: dict[str, Cap] = {}
-    for r in rows.sort("sort_order").iter_rows(named=True):
+    for r in rows.filter(pl.col("cap").is_not_null()).sort("sort_order").iter_rows(named=True):
         experienced, newly_qualified = r["cap_experienced"], r["cap_newly_qualified"]
         lower_for_new = newly_qualified if newly_qualified not in (None, experienced) else None
         out[cap_key(experienced, newly_qualified)] = Cap(

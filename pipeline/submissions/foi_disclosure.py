@@ -57,13 +57,15 @@ def _hidden(answers: pl.DataFrame, bands: pl.DataFrame, caps: pl.DataFrame) -> d
     )
     for (_,), part in edges.group_by("layout"):
         ids = part["submission_id"].implode()
+        whole = {"group_kind": pl.lit("all"), "group_value": pl.lit("all")}  # an answer has no groups
         groups = answers.filter(pl.col("submission_id").is_in(ids)).select(
-            "submission_id", team=pl.lit("all"), case_holders="case_holders"
+            "submission_id", **whole, case_holders="case_holders"
         )
         grid_caps = caps.filter(pl.col("submission_id").is_in(ids) & pl.col("computable")).select(
             "submission_id",
             "scenario_id",
-            team=pl.lit("all"),
+            measure=pl.lit("children"),
+            **whole,
             cap_experienced="cap_applied",
             cap_newly_qualified="cap_applied",
             workers_above_cap="workers_above_cap",
@@ -71,13 +73,14 @@ def _hidden(answers: pl.DataFrame, bands: pl.DataFrame, caps: pl.DataFrame) -> d
         grid_bands = bands.filter(pl.col("submission_id").is_in(ids)).select(
             "submission_id",
             "band_order",
+            **whole,
             caseload_from=(pl.col("children_from") - 1).cast(pl.Float64),
             workers="case_holders",
         )
-        cells = hidden_cells(groups, grid_caps, grid_bands)
-        found["n"] |= {(sid,) for sid, _ in cells["n"]}
-        found["band"] |= {(sid, order) for sid, order in cells["band"]}
-        found["above"] |= {(sid, scenario) for sid, scenario, _ in cells["above"]}
+        cells = hidden_cells({"agg_groups": groups, "agg_caps": grid_caps, "agg_bands": grid_bands})
+        found["n"] |= {(sid,) for sid, *_ in cells["n"]}
+        found["band"] |= {(sid, order) for sid, order, *_ in cells["band"]}
+        found["above"] |= {(sid, scenario) for sid, scenario, *_ in cells["above"]}
     return found
 
 

@@ -6,9 +6,16 @@ demo rows by default.
 
 Calibration (docs/submissions.md, "Demo data"): caseloads per FTE are drawn from a gamma
 distribution with the council's published average as its mean and a coefficient of variation of
-0.30; newly qualified workers get 75% of the draw and senior practitioners 90%. Whole children
-are then added or removed one at a time until sum(children) / sum(FTE) over case holders is as
-close to the published average as whole children allow: within 0.5 / (case-holding FTE).
+0.30; newly qualified workers get 75% of the draw, senior practitioners 90% and agency workers 115%
+(the sources describe agency workers handed the heaviest caseloads). Whole children are then added
+or removed one at a time until sum(children) / sum(FTE) over case holders is as close to the
+published average as whole children allow: within 0.5 / (case-holding FTE).
+
+The mix differs by council, as it does in the published statistics: agency workers are 5% to 30%
+of case holders, newly qualified ones 8% to 20%. About three councils in five declare a safe
+maximum for each post (template v2): a full-time experienced case holder's of 15 to 20 children,
+3 fewer for a newly qualified one and 2 fewer for a senior practitioner, pro rata to FTE, and a
+weighted maximum of 1.2 times that beside each weighted caseload; the others declare none.
 
     python -m pipeline.submissions.generator OUT_DIR --snapshot 2025-09-30 [--la E06000001 ...]
 """
@@ -27,6 +34,13 @@ from warehouse.submissions import spec
 SPREAD_CV = 0.30
 NQ_FACTOR = 0.75
 SENIOR_FACTOR = 0.90
+AGENCY_FACTOR = 1.15
+AGENCY_SHARE = (0.05, 0.30)
+NQ_SHARE = (0.08, 0.20)
+DECLARING_SHARE = 0.6
+DECLARED_EXPERIENCED = (15, 20)
+DECLARED_LOWER = {"newly qualified": 3, "senior practitioner": 2}
+WEIGHTED_DECLARED_FACTOR = 1.2
 MEAN_FTE = 0.93
 _TEAM_WEIGHTS = (
     ("assessment", 30),
@@ -52,16 +66,20 @@ def generate(target: Target, snapshot: dt.date, seed: int = 0) -> list[dict[str,
     rng = random.Random(f"{seed}:{target.la_code}:{snapshot.isoformat()}")
     fte_total = target.case_holders_fte or rng.uniform(40, 200)
     holders = max(8, round(fte_total / MEAN_FTE))
+    agency_share, nq_share = rng.uniform(*AGENCY_SHARE), rng.uniform(*NQ_SHARE)
+    declared = rng.randint(*DECLARED_EXPERIENCED) if rng.random() < DECLARING_SHARE else None
     workers = []
     for _ in range(holders):
         role = "senior practitioner" if rng.random() < 0.25 else "case holder"
-        nq = role == "case holder" and rng.random() < 0.15
+        nq = role == "case holder" and rng.random() < nq_share / 0.75
+        agency = rng.random() < agency_share
         fte = 1.0 if rng.random() < 0.8 else rng.choice((0.5, 0.6, 0.8, 0.9))
         factor = NQ_FACTOR if nq else SENIOR_FACTOR if role == "senior practitioner" else 1.0
+        factor *= AGENCY_FACTOR if agency else 1.0
         shape = 1 / SPREAD_CV**2
         rate = rng.gammavariate(shape, target.mean_caseload / shape) * factor
         children = min(spec.MAX_CHILDREN, max(1, round(rate * fte)))
-        workers.append({"role": role, "nq": nq, "fte": fte, "children": children})
+        workers.append({"role": role, "nq": nq, "fte": fte, "children": children, "agency": agency})
     _calibrate(workers, target.mean_caseload, rng)
     for _ in range(max(1, holders // 10)):  # managers and others holding no cases
         workers.append(
@@ -70,6 +88,7 @@ def generate(target: Target, snapshot: dt.date, seed: int = 0) -> list[dict[str,
                 "nq": False,
                 "fte": 1.0,
                 "children": 0,
+                "agency": False,
             }
         )
     rng.shuffle(workers)
@@ -77,23 +96,37 @@ def generate(target: Target, snapshot: dt.date, seed: int = 0) -> list[dict[str,
     rows = []
     for number, w in enumerate(workers, start=1):
         families = max(1, round(w["children"] / rng.uniform(1.5, 2.0))) if w["children"] else 0
+        weighted = w["children"] * rng.uniform(0.8, 1.4)
+        maximum = _declared_for(declared, w)
         rows.append(
             {
                 "la_code": target.la_code,
                 "snapshot_date": snapshot.isoformat(),
                 "worker_ref": f"DEMO-{target.la_code[-4:]}-{number:04d}",
                 "role": w["role"],
-                "employment": "agency" if rng.random() < 0.15 else "permanent",
+                "employment": "agency" if w["agency"] else "permanent",
                 "newly_qualified": "yes" if w["nq"] else "no",
                 "fte": f"{w['fte']:g}",
                 "children_allocated": str(w["children"]),
                 "team": rng.choices(teams, weights)[0],
                 "families_allocated": str(families),
-                "weighted_caseload": f"{w['children'] * rng.uniform(0.8, 1.4):.1f}",
+                "weighted_caseload": f"{weighted:.1f}",
+                "declared_max_children": "" if maximum is None else str(maximum),
+                "declared_max_weighted": ""
+                if maximum is None
+                else f"{maximum * WEIGHTED_DECLARED_FACTOR:.1f}",
                 "demo": "yes",
             }
         )
     return rows
+
+
+def _declared_for(experienced: int | None, worker: dict) -> int | None:
+    """The council's declared maximum for this worker's post, or None where it declares none."""
+    if experienced is None:
+        return None
+    kind = "newly qualified" if worker["nq"] else worker["role"]
+    return max(1, round((experienced - DECLARED_LOWER.get(kind, 0)) * worker["fte"]))
 
 
 def _calibrate(workers: list[dict], mean: float, rng: random.Random) -> None:

@@ -1,19 +1,25 @@
 """Which cells are suppressed, for every submission at once: primary rules, then complementary suppression.
 
 The rules and the order of choices are docs/submissions.md's ("Disclosure control"). Every
-submission has the same kinds of cell (a count per team, above-cap counts per scenario and team,
-band counts), so all of them are laid out on one grid of cells (ids in repr order, the order the
-choices break ties by) and each rule is an array operation over all submissions:
+submission has the same kinds of cell, each in a group (group_kind, group_value): a count of case
+holders per group, above-cap counts per scenario, measure and group, and band counts per group.
+All of them are laid out on one grid of cells (ids in repr order, the order the choices break ties
+by) and each rule is an array operation over all submissions:
 
-- primary: a group under 5 hides all; a team under 5 hides its group; counts of 1-4 (and above-cap
-  counts whose complement is 1-4) are hidden;
+- primary: a council under 5 hides everything; a group under 5 hides all its cells; counts of 1-4
+  (and above-cap counts whose complement in the group is 1-4) are hidden;
 - rounds of complementary suppression: a hidden cell is *determined* when it lies in the row space
   of the additive equations restricted to the hidden cells (no solution can move it); one batched
-  eigendecomposition per round finds them for every submission, and each one with one hides one more cell
-  (beside the first determined cell, a team's count first: the smallest published cell that is not
-  a total, non-zero before zero, ties by repr), until none is determined.
+  eigendecomposition per round finds them for every submission, and each one with one hides one more
+  cell: one the proof of its first determined cell (a group's count first) leans on, not a
+  whole-council total if one will do, non-zero before zero, the smallest, ties by repr; until none
+  is determined.
 
-tests/support/disclosure_reference.py is the former one-submission-at-a-time implementation;
+The equations: each kind's groups add up to the whole council (case holders, above each cap, each band);
+each group's bands add up to its case holders; an above-cap count equals the bands above a cap that
+falls on a band edge, in every group where it does.
+
+tests/support/disclosure_reference.py does the same one submission at a time with matrix ranks;
 test_disclosure_reference.py checks both hide the same cells.
 """
 
@@ -23,90 +29,103 @@ import numpy as np
 import polars as pl
 
 MIN_WORKERS = 5
+ALL = ("all", "all")
 # The matrices hold 0 and +-1 only and are small: their non-zero eigenvalues are far from zero, and a
 # cell's squared part outside the row space is either 0 (up to rounding) or far from it.
 _RANK_TOL = 1e-9  # eigenvalues of M M' below this share of the largest are zero
 _ZERO = 1e-6
-_CHUNK = 4000  # submissions per batched SVD (bounded memory)
+_CHUNK = 256  # submissions per batched step (the equations of a chunk: about 40 MB)
+# The frames' key columns and value, per kind of cell; a cell is (kind, *keys), its group the last two.
+KEYS = {
+    "n": ("agg_groups", ["group_kind", "group_value"], "case_holders"),
+    "above": ("agg_caps", ["scenario_id", "measure", "group_kind", "group_value"], "workers_above_cap"),
+    "band": ("agg_bands", ["band_order", "group_kind", "group_value"], "workers"),
+}
 
 
 class Grid:
     """The cells of every submission (values, which exist) and the equations between them."""
 
-    def __init__(self, groups: pl.DataFrame, caps: pl.DataFrame, bands: pl.DataFrame):
+    def __init__(self, frames: dict[str, pl.DataFrame]):
+        groups, caps, bands = frames["agg_groups"], frames["agg_caps"], frames["agg_bands"]
         self.ids: list[str] = groups["submission_id"].unique(maintain_order=True).to_list()
-        teams = sorted(set(groups["team"]) | set(caps["team"]))
-        scenarios = (
-            caps.filter(pl.col("team") == "all")
-            .select("scenario_id", "cap_experienced", "cap_newly_qualified")
-            .unique("scenario_id", maintain_order=True)
-        )
-        starts = dict(bands.select("band_order", "caseload_from").unique("band_order").iter_rows())
-        self.cells = sorted(
-            [("n", t) for t in teams]
-            + [("above", s, t) for s in scenarios["scenario_id"] for t in teams]
-            + [("band", b) for b in starts],
-            key=repr,
-        )
+        found = {kind: frames[name].select(keys).unique().rows() for kind, (name, keys, _) in KEYS.items()}
+        self.cells = sorted([(kind, *k) for kind, rows in found.items() for k in rows], key=repr)
         index = {c: i for i, c in enumerate(self.cells)}
         self.values = np.zeros((len(self.ids), len(self.cells)), dtype=np.int64)
         self.exists = np.zeros_like(self.values, dtype=bool)
         at = pl.DataFrame(
             {"submission_id": self.ids, "at": range(len(self.ids))}, schema_overrides={"at": pl.Int64}
         )
-        for frame, value, kind, keys in (
-            (groups, "case_holders", "n", ["team"]),
-            (caps, "workers_above_cap", "above", ["scenario_id", "team"]),
-            (bands, "workers", "band", ["band_order"]),
-        ):
+        for kind, (name, keys, value) in KEYS.items():
             cells = [c for c in self.cells if c[0] == kind]
-            where = pl.DataFrame([c[1:] for c in cells], schema=frame.select(keys).schema, orient="row")
+            schema = frames[name].select(keys).schema
+            where = pl.DataFrame([c[1:] for c in cells], schema=schema, orient="row")
             where = where.with_columns(cell=pl.Series([index[c] for c in cells], dtype=pl.Int64))
-            found = (
-                frame.select("submission_id", *keys, value).join(at, on="submission_id").join(where, on=keys)
-            )
-            self.values[found["at"].to_numpy(), found["cell"].to_numpy()] = found[value].to_numpy()
-            self.exists[found["at"].to_numpy(), found["cell"].to_numpy()] = True
+            hits = frames[name].select("submission_id", *keys, value).join(at, on="submission_id").join(
+                where, on=keys)
+            self.values[hits["at"].to_numpy(), hits["cell"].to_numpy()] = hits[value].to_numpy()
+            self.exists[hits["at"].to_numpy(), hits["cell"].to_numpy()] = True
         self.is_n = np.array([c[0] == "n" for c in self.cells], dtype=bool)
-        self.total = np.array([c[-1] == "all" for c in self.cells], dtype=bool)
-        self.group = np.array(  # for a team's count: every cell of that team's group
-            [[c[0] == "n" and d[-1] == c[1] and d[0] != "band" for d in self.cells] for c in self.cells]
-        )
-        self.equations = self._equations(teams, scenarios, starts, index)
+        self.total = np.array([c[-2:] == ALL for c in self.cells], dtype=bool)
+        group_of = [c[-2:] for c in self.cells]
+        # for a group's count: every cell of that group (its count, above-cap counts and bands)
+        self.group = np.array([[c[0] == "n" and g == group_of[i] for g in group_of]
+                               for i, c in enumerate(self.cells)])
+        self.n_of = np.array([index.get(("n", *c[-2:]), 0) for c in self.cells])
+        self.coefficients, self.holds = self._equations(caps, bands, index)
 
-    def _equations(self, teams: list[str], scenarios: pl.DataFrame, starts: dict, index: dict) -> np.ndarray:
-        """(submissions, equations, cells): each equation's coefficients, zero where it does not hold."""
-        rows: list[tuple[np.ndarray, np.ndarray]] = []  # (coefficients over cells, holds per submission)
-        parts = [t for t in teams if t != "all"]
-        has_teams = self.exists[:, [index[("n", t)] for t in parts]].any(axis=1)
-        bands = [index[("band", b)] for b in starts]
-        if "all" in teams:
-            rows.append((self._coefficients(("n", "all"), [("n", t) for t in parts], index), has_teams))
-            for s in scenarios["scenario_id"]:
-                whole = ("above", s, "all")
-                held = has_teams & self.exists[:, index[whole]]
-                rows.append((self._coefficients(whole, [("above", s, t) for t in parts], index), held))
-            rows.append(
-                (
-                    self._coefficients(("n", "all"), [("band", b) for b in starts], index),
-                    self.exists[:, bands].any(1),
-                )
-            )
-            for s, experienced, newly_qualified in scenarios.iter_rows():
-                whole = ("above", s, "all")
-                for edge in {experienced, newly_qualified} & set(starts.values()):  # a cap on a band edge
-                    tail = [b for b, start in starts.items() if start >= edge]
-                    ids = [index[("band", b)] for b in tail]
-                    edge_band = index[("band", next(b for b, start in starts.items() if start == edge))]
+    def _equations(
+        self, caps: pl.DataFrame, bands: pl.DataFrame, index: dict
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """(coefficients (equations, cells), holds (submissions, equations)): where each equation holds."""
+        rows: list[tuple[np.ndarray, np.ndarray]] = []
+        groups = sorted({c[-2:] for c in self.cells if c[0] == "n"})
+        kinds = sorted({g[0] for g in groups} - {"all"})
+        measures = sorted({c[1:3] for c in self.cells if c[0] == "above"})
+        starts = dict(bands.select("band_order", "caseload_from").unique("band_order").iter_rows())
+        caps_of = {(s, m): (e, q) for s, m, e, q in caps.select(
+            "scenario_id", "measure", "cap_experienced", "cap_newly_qualified").unique().iter_rows()}
+
+        def exists(cell: tuple) -> np.ndarray:
+            return self.exists[:, index[cell]] if cell in index else np.zeros(len(self.ids), dtype=bool)
+
+        def present(cells: list[tuple]) -> list[tuple]:
+            return [c for c in cells if c in index]
+
+        def add_sum(whole: tuple, parts: list[tuple]) -> None:
+            """whole = the sum of the parts, where the whole and some part exist."""
+            cells = present(parts)
+            if whole in index and cells:
+                held = exists(whole) & np.any([exists(c) for c in cells], axis=0)
+                rows.append((self._coefficients(whole, cells, index), held))
+
+        for kind in kinds:
+            parts = [g for g in groups if g[0] == kind]
+            add_sum(("n", *ALL), [("n", *g) for g in parts])
+            for s, m in measures:
+                add_sum(("above", s, m, *ALL), [("above", s, m, *g) for g in parts])
+            for b in starts:
+                add_sum(("band", b, *ALL), [("band", b, *g) for g in parts])
+        for g in groups:
+            add_sum(("n", *g), [("band", b, *g) for b in starts])
+            for (s, m), (experienced, newly_qualified) in caps_of.items():
+                whole = ("above", s, m, *g)
+                if whole not in index or m != "children":
+                    continue
+                declared = experienced is None  # each worker's own maximum: any edge may coincide
+                edges = set(starts.values()) - {0.0} if declared else {experienced, newly_qualified} & set(
+                    starts.values())
+                for edge in sorted(edges):
+                    tail = present([("band", b, *g) for b, start in starts.items() if start >= edge])
+                    edge_band = ("band", next(b for b, start in starts.items() if start == edge), *g)
+                    ids = [index[c] for c in tail]
                     sums = (self.values[:, ids] * self.exists[:, ids]).sum(axis=1)
-                    held = self.exists[:, index[whole]] & self.exists[:, edge_band]
-                    held &= sums == self.values[:, index[whole]]
-                    rows.append((self._coefficients(whole, [("band", b) for b in tail], index), held))
+                    held = exists(whole) & exists(edge_band) & (sums == self.values[:, index[whole]])
+                    rows.append((self._coefficients(whole, tail, index), held))
         if not rows:
-            return np.zeros((len(self.ids), 0, len(self.cells)))
-        coefficients = np.stack([c for c, _ in rows])  # (equations, cells)
-        holds = np.stack([h for _, h in rows], axis=1)  # (submissions, equations)
-        return holds[:, :, None] * coefficients[None, :, :] * self.exists[:, None, :]
+            return np.zeros((0, len(self.cells))), np.zeros((len(self.ids), 0), dtype=bool)
+        return np.stack([c for c, _ in rows]), np.stack([h for _, h in rows], axis=1)
 
     def _coefficients(self, whole: tuple, parts: list[tuple], index: dict) -> np.ndarray:
         out = np.zeros(len(self.cells))
@@ -114,82 +133,101 @@ class Grid:
         out[[index[p] for p in parts]] = -1
         return out
 
+    def equations(self, rows: np.ndarray) -> np.ndarray:
+        """(rows, equations, cells): each equation's coefficients on the cells that exist, where it holds."""
+        return self.holds[rows][:, :, None] * self.coefficients[None, :, :] * self.exists[rows][:, None, :]
+
     def primary(self) -> np.ndarray:
         """Hidden cells by the primary rules, (submissions, cells)."""
-        n_of = np.array([self.cells.index(("n", c[-1])) if c[0] != "band" else 0 for c in self.cells])
         v, exists = self.values, self.exists
         hidden = exists & (self.is_n[None, :] & (v < MIN_WORKERS))
         hidden = exists & ((hidden.astype(np.int64) @ self.group.astype(np.int64)) > 0)  # whole groups
         band = np.array([c[0] == "band" for c in self.cells])
         hidden |= exists & band & (v >= 1) & (v < MIN_WORKERS)
         above = np.array([c[0] == "above" for c in self.cells])
-        rest = v[:, n_of] - v
+        rest = v[:, self.n_of] - v
         hidden |= exists & above & (((v >= 1) & (v < MIN_WORKERS)) | ((rest >= 1) & (rest < MIN_WORKERS)))
-        n_all = v[:, self.cells.index(("n", "all"))] * exists[:, self.cells.index(("n", "all"))]
+        whole = self.cells.index(("n", *ALL))
+        n_all = v[:, whole] * exists[:, whole]
         return np.where((n_all < MIN_WORKERS)[:, None], exists, hidden)
 
 
-def _determined(equations: np.ndarray, hidden: np.ndarray) -> np.ndarray:
-    """Hidden cells that every solution of the equations (on the hidden cells) fixes, per submission.
+def _determined(equations: np.ndarray, hidden: np.ndarray, is_n: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(determined, leans): the hidden cells that every solution of the equations (on the hidden cells)
+    fixes, per submission; and what the proof of the first of them (a group's count first, then by
+    repr) leans on.
 
     Cell j is fixed when e_j is in the row space of M (the equations on the hidden cells): its
-    projection m_j' pinv(M M') m_j is 1. M M' is equations x equations (about 11 x 11), so one
-    batched symmetric eigendecomposition does it for thousands of submissions.
+    projection m_j' pinv(M M') m_j is 1. M M' is equations x equations, so one batched symmetric
+    eigendecomposition does it for a chunk of submissions. The proof of the first fixed cell j is the
+    least-norm y with y'M = e_j, pinv(M M') m_j: the cells where y' times all the equations is not
+    zero are the published cells that pin j down, and hiding one of them is what can unfix it.
     """
-    out = np.zeros_like(hidden)
     if equations.shape[1] == 0:
-        return out
-    for start in range(0, len(hidden), _CHUNK):
-        part = slice(start, start + _CHUNK)
-        matrix = equations[part] * hidden[part][:, None, :]
-        values, vectors = np.linalg.eigh(matrix @ matrix.transpose(0, 2, 1))
-        keep = values > _RANK_TOL * values.max(axis=1, initial=0.0)[:, None]
-        inverse = np.where(keep, 1 / np.where(keep, values, 1), 0)  # pseudo-inverse of the eigenvalues
-        along = vectors.transpose(0, 2, 1) @ matrix  # each column in the eigenvector basis
-        projected = (along**2 * inverse[:, :, None]).sum(axis=1)
-        out[part] = hidden[part] & (np.abs(1 - projected) < _ZERO)
-    return out
+        return np.zeros_like(hidden), np.zeros(hidden.shape)
+    matrix = equations * hidden[:, None, :]
+    values, vectors = np.linalg.eigh(matrix @ matrix.transpose(0, 2, 1))
+    keep = values > _RANK_TOL * values.max(axis=1, initial=0.0)[:, None]
+    inverse = np.where(keep, 1 / np.where(keep, values, 1), 0)  # pseudo-inverse of the eigenvalues
+    along = vectors.transpose(0, 2, 1) @ matrix  # each column in the eigenvector basis
+    projected = (along**2 * inverse[:, :, None]).sum(axis=1)
+    determined = hidden & (np.abs(1 - projected) < _ZERO)
+    counts = determined & is_n
+    first = np.where(counts.any(axis=1)[:, None], counts, determined).argmax(axis=1)
+    y = np.einsum("aek,ak->ae", vectors, inverse * along[np.arange(len(first)), :, first])
+    return determined, np.einsum("ae,aec->ac", y, equations)
 
 
 def suppress(grid: Grid) -> np.ndarray:
     """Hidden cells after primary and complementary suppression, (submissions, cells)."""
     hidden = grid.primary()
+    for start in range(0, len(grid.ids), _CHUNK):
+        rows = np.arange(start, min(start + _CHUNK, len(grid.ids)))
+        hidden[rows] = _complete(grid, rows, hidden[rows])
+    return hidden
+
+
+def _complete(grid: Grid, rows: np.ndarray, hidden: np.ndarray) -> np.ndarray:
+    """One chunk's complementary suppression: more cells hidden until no hidden cell is determined.
+
+    Each round, for each submission with a determined cell, the first one (a group's count first)
+    is unfixed by hiding one published cell its proof leans on: not a whole-council total if one will
+    do, non-zero before zero, the smallest, ties by repr. A group's count takes its whole group.
+    """
     ids = np.arange(len(grid.cells))
+    equations = grid.equations(rows)
     active = np.flatnonzero(hidden.any(axis=1))
     while len(active):
-        exposed = _determined(grid.equations[active], hidden[active])
-        active = active[exposed.any(axis=1)]
-        exposed = exposed[exposed.any(axis=1)]
+        exposed, leans = _determined(equations[active], hidden[active], grid.is_n)
+        still = exposed.any(axis=1)
+        active, leans = active[still], leans[still]
         if not len(active):
             break
-        first = np.where((exposed & grid.is_n).any(axis=1)[:, None], exposed & grid.is_n, exposed)
-        cell = first.argmax(axis=1)  # ids are in repr order: the first is the smallest repr
-        nonzero = grid.equations[active] != 0
-        beside = (nonzero & nonzero[np.arange(len(active)), :, cell][:, :, None]).any(axis=1)
-        open_cells = grid.exists[active] & ~hidden[active]
-        near = beside & open_cells
-        pools = [near & ~grid.total, open_cells & ~grid.total, near, open_cells]
+        exists = grid.exists[rows[active]]
+        open_cells = exists & ~hidden[active]
+        near = open_cells & (np.abs(leans) > _ZERO)
+        pools = [near & ~grid.total, near, open_cells & ~grid.total, open_cells]
         pool = pools[3]
         for candidate in reversed(pools[:3]):
             pool = np.where(candidate.any(axis=1)[:, None], candidate, pool)
         picked = pool.any(axis=1)
-        v = grid.values[active]
+        v = grid.values[rows[active]]
         key = (v == 0) * (v.max(initial=0) + 1) * len(ids) + v * len(ids) + ids  # zero last, smallest, repr
         pick = np.where(pool, key, np.iinfo(np.int64).max).argmin(axis=1)
-        active, pick = active[picked], pick[picked]
-        team = grid.is_n[pick]
-        hidden[active[~team], pick[~team]] = True
-        hidden[active[team]] |= grid.group[pick[team]] & grid.exists[active[team]]
+        active, pick, exists = active[picked], pick[picked], exists[picked]
+        group = grid.is_n[pick]
+        hidden[active[~group], pick[~group]] = True
+        hidden[active[group]] |= grid.group[pick[group]] & exists[group]
     return hidden
 
 
-def hidden_cells(groups: pl.DataFrame, caps: pl.DataFrame, bands: pl.DataFrame) -> dict[str, list[tuple]]:
-    """The suppressed cells of every submission: {"n": [(sid, team)], "above": [(sid, scenario, team)],
-    "band": [(sid, band_order)]}."""
+def hidden_cells(frames: dict[str, pl.DataFrame]) -> dict[str, list[tuple]]:
+    """The suppressed cells of every submission, by kind: {"n": [(sid, kind, value)],
+    "above": [(sid, scenario, measure, kind, value)], "band": [(sid, band_order, kind, value)]}."""
     found: dict[str, list[tuple]] = {"n": [], "above": [], "band": []}
-    if groups.is_empty():
+    if frames["agg_groups"].is_empty():
         return found
-    grid = Grid(groups, caps, bands)
+    grid = Grid(frames)
     at, cell = np.nonzero(suppress(grid))
     for a, c in zip(at.tolist(), cell.tolist(), strict=True):
         found[grid.cells[c][0]].append((grid.ids[a], *grid.cells[c][1:]))

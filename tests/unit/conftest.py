@@ -14,6 +14,7 @@ CAPS_CSV = """scenario_id,label,cap_experienced,cap_newly_qualified,sort_order,d
 cap_12,Cap of 12,12,12,1,test
 guarantee_15_12,Guarantee 15 / 12,15,12,2,test
 cap_20,Cap of 20,20,,3,test
+declared,Declared maximum,,,4,test
 """
 
 

@@ -13,7 +13,8 @@ import polars as pl
 
 from warehouse.db import Connection, sql_text, transaction
 
-_SCENARIO_INPUT = "SELECT scenario_id, cap, cost_per_fte_gbp FROM marts.caps"
+# Scenarios with a cap of their own: `declared` (each worker's own maximum) is for submissions only.
+_SCENARIO_INPUT = "SELECT scenario_id, cap, cost_per_fte_gbp FROM marts.caps WHERE cap IS NOT NULL"
 _CUSTOM_INPUT = ("SELECT 'custom' AS scenario_id, CAST($cap AS DOUBLE) AS cap, "
                  "CAST($cost_per_fte AS DOUBLE) AS cost_per_fte_gbp")
 

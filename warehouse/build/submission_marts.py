@@ -15,7 +15,8 @@ import polars as pl
 from warehouse.db import Connection, run_script, transaction
 
 FOI_MART_TABLES = ("submission_foi_answer", "submission_foi_bands", "submission_foi_cap")
-MART_TABLES = ("submission_la_snapshot", "submission_cap", "submission_bands", *FOI_MART_TABLES)
+MART_TABLES = ("submission_la_snapshot", "submission_cap", "submission_bands", "submission_across",
+               *FOI_MART_TABLES)
 FOI_AGGREGATE_TABLES = ("agg_foi_answers", "agg_foi_bands", "agg_foi_caps")
 AGGREGATE_TABLES = ("agg_groups", "agg_caps", "agg_bands", "published_average", *FOI_AGGREGATE_TABLES)
 

@@ -78,7 +78,7 @@ def _facts(path: Path) -> _Facts:
         caps = tuple(
             (sid, label)
             for sid, label in con.execute(
-                "SELECT scenario_id, label FROM marts.caps ORDER BY sort_order"
+                "SELECT scenario_id, label FROM marts.caps WHERE cap IS NOT NULL ORDER BY sort_order"
             ).fetchall()
         ) if has_table(con, "marts", "caps") else ()
         over: dict[str, frozenset[str]] = {}

@@ -5,7 +5,8 @@ the fast path only when it is *plain*: ASCII without quotes or control character
 LF or CRLF, no blank lines, a header of the template's own column names, and exactly one cell per
 column on every line. Then every distinct cell text of the batch is decided by validate's own cell
 function (so a value means the same on both paths) and the file rules (one council, one date, one
-demo marker, each worker_ref once, a known council) run per file as group-bys.
+demo marker, each worker_ref once, a declared maximum on every row or none, a known council) run per
+file as group-bys.
 
 Any file that is not plain, or has any problem at all, goes to validate.check, so a refused file's
 messages (row, column, value, expectation) are exactly as before. This path never accepts a file
@@ -193,6 +194,10 @@ def _fast(
         & (pl.col("snapshot_date").n_unique() == 1)
         & (pl.col("demo").drop_nulls().n_unique() <= 1)
         & (pl.col("worker_ref").n_unique() == pl.len())
+        # a declared maximum on every row or none; a declared weighted one beside a weighted caseload
+        & (pl.col("declared_max_children").is_null().n_unique() == 1)
+        & (pl.col("declared_max_weighted").is_null().n_unique() == 1)
+        & ~(pl.col("declared_max_weighted").is_not_null() & pl.col("weighted_caseload").is_null()).any()
         & (pl.lit(True) if known_codes is None else pl.col("la_code").is_in(list(known_codes)).all())
     )
     good = rules.filter(pl.col("ok"))["file"]

@@ -57,6 +57,20 @@ def _weighted(text: str) -> float:
     return value
 
 
+def _declared_children(text: str) -> int:
+    value = _whole(spec.MAX_CHILDREN)(text)
+    if value < 1:
+        raise Bad
+    return value
+
+
+def _declared_weighted(text: str) -> float:
+    value = _weighted(text)
+    if value <= 0:
+        raise Bad
+    return value
+
+
 def _choice(options: tuple[str, ...]) -> Callable[[str], str]:
     def parse(text: str) -> str:
         value = " ".join(text.lower().replace("_", " ").split())
@@ -136,5 +150,7 @@ def parsers(today: dt.date) -> dict[str, Callable[[str], object]]:
         "team": _choice(spec.TEAMS),
         "families_allocated": _whole(spec.MAX_FAMILIES),
         "weighted_caseload": _weighted,
+        "declared_max_children": _declared_children,
+        "declared_max_weighted": _declared_weighted,
         "demo": _yes_no,
     }

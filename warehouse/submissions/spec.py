@@ -9,7 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-TEMPLATE_VERSION = 1
+# Version 2 adds the council's declared safe maximums (declared_max_children, declared_max_weighted);
+# a version 1 file (without them) is still a valid file.
+TEMPLATE_VERSION = 2
+V2_COLUMNS = ("declared_max_children", "declared_max_weighted")
 TEMPLATE_STEM = f"caseload_submission_template_v{TEMPLATE_VERSION}"
 DATA_SHEET = "submission"
 
@@ -74,6 +77,20 @@ COLUMNS = (
         False,
         f"empty, or a number from 0 to {MAX_WEIGHTED:g} (the council's complexity-weighted caseload)",
         "17.5",
+    ),
+    Column(
+        "declared_max_children",
+        False,
+        f"empty, or a whole number from 1 to {MAX_CHILDREN}: the most children the council says this "
+        "post, at its FTE, can safely hold (its own declared maximum); on every row or none",
+        "15",
+    ),
+    Column(
+        "declared_max_weighted",
+        False,
+        f"empty, or a number above 0 and at most {MAX_WEIGHTED:g}: the council's declared maximum "
+        "weighted caseload for this post; only beside a weighted_caseload; on every row or none",
+        "20",
     ),
     Column(
         "demo", False, "leave out, or 'yes' on every row: reserved for Caseload Watch's demo generator", ""

@@ -35,6 +35,8 @@ FRAME_SCHEMA = {
     "team": pl.String,
     "families_allocated": pl.Int64,
     "weighted_caseload": pl.Float64,
+    "declared_max_children": pl.Int64,
+    "declared_max_weighted": pl.Float64,
     "demo": pl.Boolean,
 }
 
@@ -71,7 +73,8 @@ def check(
         return out
     parsers = parsers_for(today or dt.date.today())
     records = read_records(table, index, parsers, spec.BY_NAME, out.problems)
-    out.problems.extend(_file_rules(records, known_codes))
+    reported = {(p.row, p.column) for p in out.problems}
+    out.problems.extend(_file_rules(records, known_codes, reported))
     if not out.problems:
         out.rows = _frame(records)
     return out
@@ -84,12 +87,15 @@ def cell_value(raw: str | None, name: str, parse: Callable) -> tuple[bool, objec
     return not problems, value
 
 
-def _file_rules(records: list[dict], known_codes: Collection[str] | None) -> list[Problem]:
+def _file_rules(
+    records: list[dict], known_codes: Collection[str] | None, reported: set[tuple] = frozenset()
+) -> list[Problem]:
     problems = one_value_per_file(records, (
         ("la_code", "one file per council"),
         ("snapshot_date", "one snapshot date per file"),
         ("demo", "the demo marker on every row or none"),
     ))
+    problems.extend(_declared_rules(records, reported))
     seen: dict[str, int] = {}
     for r in records:
         ref = r.get("worker_ref")
@@ -113,6 +119,28 @@ def _file_rules(records: list[dict], known_codes: Collection[str] | None) -> lis
                 problems.append(
                     Problem(row, "la_code", code, UNKNOWN_COUNCIL)
                 )
+    return problems
+
+
+def _declared_rules(records: list[dict], reported: set[tuple]) -> list[Problem]:
+    """A declared maximum is on every row or none (so a share above it counts every case holder),
+    and a declared weighted maximum sits beside a weighted caseload. A cell refused by its own rule
+    has a problem already and is not counted again here."""
+    problems = []
+    for name in spec.V2_COLUMNS:
+        given = [r for r in records if r.get(name) is not None]
+        if not given:
+            continue
+        first = given[0]["source_row"]
+        for r in records:
+            if r[name] is None and (r["source_row"], name) not in reported:
+                problems.append(Problem(r["source_row"], name, "", f"a value, as on row {first}: "
+                                        "a declared maximum is given on every row or none"))
+    for r in records:
+        if r.get("declared_max_weighted") is not None and r.get("weighted_caseload") is None \
+                and (r["source_row"], "weighted_caseload") not in reported:
+            problems.append(Problem(r["source_row"], "weighted_caseload", "",
+                                    "a value on a row with a declared_max_weighted"))
     return problems
 
 

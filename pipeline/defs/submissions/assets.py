@@ -69,8 +69,9 @@ def submission_inbox(
     deps=[INBOX_ASSET, "la_year", "dim_la"],
     group_name="submissions",
     kinds={"duckdb"},
-    description="Breach rates, medians, 90th percentiles and caseload bands per council, snapshot, team "
-    "and cap from current submissions, and from FOI answers' band counts (marts.submission_foi_*), with "
+    description="Breach rates, medians, 90th percentiles and caseload bands per council, snapshot, group "
+    "(team, employment, experience, role) and cap, pooled across councils per date, from current "
+    "submissions, and from FOI answers' band counts (marts.submission_foi_*), with "
     "disclosure control (marts.submission_*).",
     metadata={"table": f"marts.{MART_TABLES[0]}", "tables": [f"marts.{name}" for name in MART_TABLES]},
 )

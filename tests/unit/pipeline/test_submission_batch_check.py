@@ -63,8 +63,22 @@ def _fixtures() -> list[tuple[str, bytes]]:
         ("extra_empty_cell.csv", csv_bytes(good_rows(5)).replace(b"\r\n", b",\r\n")),
         ("blank_line.csv", csv_bytes(good_rows(5)) + b"\r\n" + csv_bytes(good_rows(3)).split(b"\r\n", 1)[1]),
         ("sub.xlsx", csv_bytes(good_rows(5))),
+        ("v1.csv", csv_bytes(good_rows(5), tuple(c for c in spec.TEMPLATE_COLUMNS
+                                                  if c not in spec.V2_COLUMNS))),
+        *((name, csv_bytes(rows)) for name, rows in declared_files().items()),
     ]
     return files
+
+
+def declared_files() -> dict[str, list[dict[str, str]]]:
+    """Template v2's declared maximums: on every row (good), on some rows, and a weighted one without
+    a weighted caseload."""
+    every = good_rows(6, declared_max_children="15", weighted_caseload="12.5", declared_max_weighted="20")
+    some = good_rows(6, declared_max_children="15")
+    some[3]["declared_max_children"] = ""
+    lonely = good_rows(6, declared_max_weighted="20", weighted_caseload="10")
+    lonely[2]["weighted_caseload"] = ""
+    return {"declared.csv": every, "declared_some.csv": some, "declared_weighted_alone.csv": lonely}
 
 
 def test_fixtures_agree_one_by_one_and_as_one_batch():

@@ -39,20 +39,18 @@ def assert_same(aggregates: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
 
 
 def _council(code: str, workers: list[tuple], snapshot: str = "2025-09-30") -> bytes:
-    return csv_bytes(
-        [
-            row(
-                i + 1,
-                la_code=code,
-                snapshot_date=snapshot,
-                team=t,
-                children_allocated=str(c),
-                fte=f,
-                newly_qualified="yes" if nq else "no",
-            )
-            for i, (t, c, f, nq) in enumerate(workers)
-        ]
-    )
+    """A file from (team, children, fte, newly qualified[, employment, role, declared maximum]) tuples;
+    every worker declares a maximum when the first one does."""
+    declares = len(workers[0]) > 4 and workers[0][6] % 2 == 0
+    rows = []
+    for i, (t, c, f, nq, *more) in enumerate(workers):
+        employment, role, declared = more or ("permanent", "case holder", 0)
+        rows.append(row(
+            i + 1, la_code=code, snapshot_date=snapshot, team=t, children_allocated=str(c), fte=f,
+            newly_qualified="yes" if nq else "no", employment=employment, role=role,
+            declared_max_children=str(declared) if declares else "",
+        ))
+    return csv_bytes(rows)
 
 
 def test_complementary_suppression_cases_match(settings, caps_path):
@@ -102,5 +100,5 @@ def test_teams_given_only_for_workers_without_cases_give_no_team_rows(settings, 
         row(9, children_allocated="0", team="other")
     ]
     aggregates = aggregates_for([csv_bytes(rows)], caps_path, settings.work_path)
-    assert aggregates["agg_groups"]["team"].to_list() == ["all"]
-    assert set(aggregates["agg_caps"]["team"]) == {"all"}
+    assert "team" not in aggregates["agg_groups"]["group_kind"].to_list()
+    assert "team" not in set(aggregates["agg_caps"]["group_kind"])

@@ -167,7 +167,7 @@ def test_the_councils_own_worker_file_wins_over_an_foi_answer_for_the_same_date(
             {"template": "workers", "superseded_by": None},
         ]
         assert rows(con, "SELECT * FROM marts.submission_foi_answer") == []
-        own = rows(con, "SELECT la_code FROM marts.submission_la_snapshot WHERE team = 'all'")
+        own = rows(con, "SELECT la_code FROM marts.submission_la_snapshot WHERE group_kind = 'all'")
         assert own == [{"la_code": "E09000033"}]
         # an answer for another date is used beside it
         run(settings, con, caps_path, ("foi-2024.csv", band_csv(band_rows(snapshot="2024-09-30"))))

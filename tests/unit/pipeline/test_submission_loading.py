@@ -39,7 +39,9 @@ def test_valid_file_loads_hashed_and_is_archived(settings, caps_path):
         assert expected in hashes and len(hashes) == 12
         text = str(con.execute("SELECT * FROM submissions.workers").fetchall())
         assert "SW0001" not in text  # the council's pseudonym itself is never stored
-        n = con.execute("SELECT case_holders FROM marts.submission_la_snapshot WHERE team = 'all'").fetchall()
+        n = con.execute(
+            "SELECT case_holders FROM marts.submission_la_snapshot WHERE group_kind = 'all'"
+        ).fetchall()
         assert n == [(12,)]
         assert not con.execute(
             "SELECT * FROM duckdb_columns() WHERE schema_name = 'marts' AND column_name ILIKE '%worker%hash%'"
@@ -70,7 +72,8 @@ def test_resubmission_supersedes_and_keeps_history(settings, caps_path):
         assert files == [("v1.csv", 1, hashlib.sha256(second).hexdigest()), ("v2.csv", 2, None)]
         assert con.execute("SELECT count(*) FROM submissions.workers").fetchall() == [(32,)]
         shown = con.execute(
-            "SELECT case_holders, submission_version FROM marts.submission_la_snapshot WHERE team = 'all'"
+            "SELECT case_holders, submission_version FROM marts.submission_la_snapshot "
+            "WHERE group_kind = 'all'"
         ).fetchall()
         assert shown == [(20, 2)]
 
@@ -138,7 +141,8 @@ def test_sensor_runs_the_load_job(settings):
     assert result.success
     with connect(settings.work_path, read_only=True) as con:
         shown = con.execute(
-            "SELECT la_code, team, case_holders FROM marts.submission_la_snapshot ORDER BY team"
+            "SELECT la_code, group_value, case_holders FROM marts.submission_la_snapshot "
+            "WHERE group_kind IN ('all', 'team') ORDER BY group_order"
         ).fetchall()
         files = con.execute("SELECT file_name FROM submissions.files").fetchall()
     assert shown == [("E06000001", "all", 12), ("E06000001", "child protection", 12)]

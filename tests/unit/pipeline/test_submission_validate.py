@@ -234,3 +234,24 @@ def test_a_fresh_install_refuses_an_unknown_council(tmp_path, capsys, monkeypatc
         assert main(member_file) == 0, capsys.readouterr().out
     assert "OK, 4 workers, E09000021" in capsys.readouterr().out
     assert not (tmp_path / "data").exists() and not (tmp_path / "none.duckdb").exists()
+
+
+def test_declared_maximums_on_every_row_or_none_and_weighted_beside_a_weighted_caseload():
+    from tests.unit.pipeline.test_submission_batch_check import declared_files
+
+    files = declared_files()
+    good = check(csv_bytes(files["declared.csv"]), "d.csv", KNOWN, TODAY)
+    assert good.ok and good.rows["declared_max_children"].to_list() == [15] * 6
+    some = check(csv_bytes(files["declared_some.csv"]), "d.csv", KNOWN, TODAY)
+    assert [(p.row, p.column) for p in some.problems] == [(5, "declared_max_children")]
+    assert "on every row or none" in some.problems[0].expected and "as on row 2" in some.problems[0].expected
+    alone = check(csv_bytes(files["declared_weighted_alone.csv"]), "d.csv", KNOWN, TODAY)
+    assert [(p.row, p.column) for p in alone.problems] == [(4, "weighted_caseload")]
+    zero = check(csv_bytes(good_rows(5, declared_max_children="0")), "d.csv", KNOWN, TODAY)
+    assert [(p.row, p.column) for p in zero.problems] == [(r, "declared_max_children") for r in range(2, 7)]
+
+
+def test_a_version_1_file_is_still_valid():
+    v1 = tuple(c for c in spec.TEMPLATE_COLUMNS if c not in spec.V2_COLUMNS)
+    result = check(csv_bytes(good_rows(5), v1), "v1.csv", KNOWN, TODAY)
+    assert result.ok and result.rows["declared_max_children"].is_null().all()

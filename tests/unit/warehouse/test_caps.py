@@ -94,7 +94,12 @@ def test_rates_count_unknown_apart(con) -> None:
 def test_stored_scenarios_match_custom_caps(con) -> None:
     build_la_year_cap(con)
     build_area_year_cap(con)
-    scenarios = con.execute("SELECT scenario_id, cap, cost_per_fte_gbp FROM marts.caps").fetchall()
+    every = con.execute("SELECT scenario_id, applies_to FROM marts.caps WHERE cap IS NULL").fetchall()
+    assert every == [("declared", "submissions only")]  # each worker's own maximum: no cap to price
+    assert con.execute("SELECT count(DISTINCT scenario_id) FROM marts.area_year_cap "
+                       "WHERE scenario_id = 'declared'").fetchall() == [(0,)]
+    scenarios = con.execute(
+        "SELECT scenario_id, cap, cost_per_fte_gbp FROM marts.caps WHERE cap IS NOT NULL").fetchall()
     assert {s for s, _, _ in scenarios} == {"cap_12", "guarantee_15_12", "target_18", "cap_20"}
     assert dict((s, c) for s, c, _ in scenarios)["guarantee_15_12"] == 15  # the experienced cap
     for scenario, cap, cost in scenarios:

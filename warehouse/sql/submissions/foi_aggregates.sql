@@ -43,4 +43,5 @@ SELECT a.submission_id, c.scenario_id, c.scenario_label, c.scenario_order, c.cap
 FROM submissions.agg_foi_answers a
 CROSS JOIN submissions.caps c
 JOIN submissions.agg_foi_bands b USING (submission_id)
+WHERE c.cap_experienced IS NOT NULL  -- an FOI answer declares no maximum
 GROUP BY ALL;

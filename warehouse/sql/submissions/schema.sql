@@ -37,6 +37,11 @@ CREATE TABLE IF NOT EXISTS submissions.workers (
     is_demo            BOOLEAN NOT NULL
 );
 
+-- Template v2: the council's declared safe maximums for each worker's post (empty in v1 files and in
+-- working files made before v2). Added columns, so inserts name their columns (workers.sql).
+ALTER TABLE submissions.workers ADD COLUMN IF NOT EXISTS declared_max_children INTEGER;
+ALTER TABLE submissions.workers ADD COLUMN IF NOT EXISTS declared_max_weighted DOUBLE;
+
 -- Which template a file follows: 'workers' (a row per worker) or 'bands' (an FOI answer's counts per
 -- caseload band). Added to working files made before band files existed, whose files are all workers'.
 -- Versions and superseding run per council, snapshot date and template: a worker file and an FOI
