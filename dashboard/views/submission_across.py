@@ -17,13 +17,16 @@ from dashboard.components.table import scrollable_table
 from dashboard.views.submission_cells import BASIS, above, cap_name, caption, cell
 
 NOT_ENGLAND = "those councils only, not an estimate for England"
-COLUMNS = ("Cap", "Councils", "Case holders", "Above the cap")
+COLUMNS = ("Cap", "Councils pooled", "Case holders", "Above the cap", "Left out")
+NONE_LEFT_OUT = "none"
 NAMES_SHOWN = 12
 
 
 @dataclass
 class AcrossView:
-    """The councils that submitted for one date (one demo flag), pooled."""
+    """The councils that submitted for one date (one demo flag), pooled: `councils` and `names` are
+    every council that submitted; each row says how many are pooled for its cap and which are left
+    out (a suppressed figure, or no declared maximum)."""
 
     snapshot_date: dt.date
     is_demo: bool
@@ -48,24 +51,30 @@ def across_view(across: pl.DataFrame, snapshot_date: dt.date, is_demo: bool) -> 
     if not rows.height:
         return None
     rows = rows.sort("scenario_order", "measure")
-    first = rows.filter(pl.col("measure") == "children").row(0, named=True) if (
-        rows["measure"] == "children").any() else rows.row(0, named=True)
-    names = [n.strip() for n in (first["council_names"] or "").split(";") if n.strip()]
+    first = rows.row(0, named=True)
+    names = sorted({*_split(first["council_names"]), *_split(first.get("left_out_names"))})
+    submitted = first.get("councils_submitted")
     return AcrossView(
         snapshot_date,
         is_demo,
-        int(first["councils"]),
+        int(submitted if submitted is not None else first["councils"]),
         names,
         [
             {
                 "Cap": _label(r),
-                "Councils": f"{r['councils']:,}",
+                "Councils pooled": f"{r['councils']:,}",
                 "Case holders": cell(r["case_holders"], r["case_holders_status"], digits=0),
                 "Above the cap": above(r, "their case holders"),
+                "Left out": ", ".join(_split(r.get("left_out_names"))) or NONE_LEFT_OUT,
             }
             for r in rows.iter_rows(named=True)
         ],
     )
+
+
+def _split(joined: str | None) -> list[str]:
+    """'A; B' (as the mart joins names) as a list."""
+    return [n.strip() for n in (joined or "").split(";") if n.strip()]
 
 
 def latest(across: pl.DataFrame) -> list[AcrossView]:
@@ -101,8 +110,9 @@ def across_block(view: AcrossView | None, level: int = 4) -> list:
         html.P(
             f"{n:,} council{'' if n == 1 else 's'} sent a snapshot for this date. The shares are of all "
             f"their case holders together: {NOT_ENGLAND}, because the councils that submit are not a "
-            "sample of England's. A pooled figure is suppressed when it would reveal one council's "
-            "suppressed figure."
+            "sample of England's. A council is pooled for a cap only where its own figures for it are "
+            "published (so a pooled figure never reveals a suppressed one); the councils left out are "
+            "named, as are those that declared no maximum of their own."
         ),
         *_names(view),
         scrollable_table(text, COLUMNS, body, caption=text),

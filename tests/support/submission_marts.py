@@ -118,18 +118,22 @@ def bands(is_demo: bool = False, day: dt.date = DAY, groups: tuple = GROUPS) -> 
 
 
 def across(day: dt.date = DAY, is_demo: bool = False, councils: int = 3,
-           suppressed: str = "") -> pl.DataFrame:
-    """marts.submission_across for one date: every named scenario; `suppressed` is a scenario_id made 'c'."""
+           suppressed: str = "", left_out: int = 0) -> pl.DataFrame:
+    """marts.submission_across for one date: every named scenario; `suppressed` is a scenario_id made 'c'
+    (no council could be pooled); the last `left_out` councils are left out of the target_18 rows."""
     codes = [f"E{i}" for i in range(1, councils + 1)]
     names = [f"Council {i}" for i in range(1, councils + 1)]
     rows = []
     for sid, label, sorder, _, _ in NAMED:
         st = "c" if sid == suppressed else "published"
+        out = left_out if sid == "target_18" else 0
+        pooled = councils - out if st == "published" else 0
         rows.append({
             "snapshot_date": day, "is_demo": is_demo, "scenario_id": sid, "scenario_label": label,
-            "scenario_order": sorder, "measure": "children", "councils": councils,
-            "council_codes": "; ".join(codes), "council_names": "; ".join(names),
-            "case_holders": 120, "case_holders_status": "published",
+            "scenario_order": sorder, "measure": "children", "councils_submitted": councils,
+            "councils": pooled, "council_codes": "; ".join(codes[:pooled]),
+            "council_names": "; ".join(names[:pooled]), "left_out_names": "; ".join(names[pooled:]),
+            "case_holders": 120 if st == "published" else int(LEAK), "case_holders_status": st,
             "workers_above_cap": 30 if st == "published" else int(LEAK), "workers_above_cap_status": st,
             "pct_above_cap": 25.0 if st == "published" else LEAK, "pct_above_cap_status": st,
         })

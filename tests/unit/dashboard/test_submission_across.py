@@ -12,16 +12,22 @@ from tests.support.site import texts
 
 
 def test_the_pooled_block_says_how_many_which_and_not_england():
-    view = sa.across_view(m.across(councils=3, suppressed="cap_20"), m.DAY, False)
-    assert view is not None and view.councils == 3
+    view = sa.across_view(m.across(councils=3, suppressed="cap_20", left_out=1), m.DAY, False)
+    assert view is not None and view.councils == 3  # every council that submitted, pooled or not
     assert view.names == ["Council 1", "Council 2", "Council 3"]
     assert view.rows[2] == {
         "Cap": "Council target of 18",
-        "Councils": "3",
+        "Councils pooled": "2",
         "Case holders": "120",
         "Above the cap": "25.0% of their case holders (30 workers)",
+        "Left out": "Council 3",
     }
-    assert view.rows[3]["Above the cap"] == SUPPRESSED
+    assert view.rows[0]["Left out"] == "none"
+    suppressed = view.rows[3]
+    assert suppressed["Above the cap"] == SUPPRESSED and suppressed["Case holders"] == SUPPRESSED
+    assert (
+        suppressed["Councils pooled"] == "0" and suppressed["Left out"] == "Council 1, Council 2, Council 3"
+    )
     shown = texts(sa.across_block(view))
     assert (
         view.title == "Councils that submitted for 30 September 2025: those councils only, not an estimate "
@@ -39,7 +45,8 @@ def test_another_date_or_demo_flag_is_not_pooled_in():
     assert sa.across_view(m.across(), dt.date(2024, 9, 30), False) is None
     assert sa.across_block(None) == []
     demo = sa.across_view(rows, m.DAY, True)
-    assert all(t.startswith("Demo data") for t in texts(sa.across_block(demo)) if "pooled for" in t)
+    captions = [t for t in texts(sa.across_block(demo)) if "pooled for 30" in t]
+    assert captions and all(t.startswith("Demo data") for t in captions)
 
 
 def test_many_councils_are_listed_folded():
