@@ -19,6 +19,7 @@ from dashboard.views.submission_cells import BASIS, above, cap_name, caption, ce
 NOT_ENGLAND = "those councils only, not an estimate for England"
 COLUMNS = ("Cap", "Councils pooled", "Case holders", "Above the cap", "Left out")
 NONE_LEFT_OUT = "none"
+LEFT_OUT_SHOWN = 5  # more names than this are folded away in their cell
 NAMES_SHOWN = 12
 
 
@@ -96,6 +97,14 @@ def _names(view: AcrossView) -> list:
     return [html.Details([html.Summary(f"Which {view.councils:,} councils"), html.P(f"{listed}.")])]
 
 
+def _left_out(names: str) -> str | html.Details:
+    """A row's councils left out: the names, or folded behind their count when there are many."""
+    n = names.count(", ") + 1
+    if names == NONE_LEFT_OUT or n <= LEFT_OUT_SHOWN:
+        return names
+    return html.Details([html.Summary(f"{n} councils"), html.P(names)])
+
+
 def across_block(view: AcrossView | None, level: int = 4) -> list:
     """The pooled block: how many councils, which, and their pooled shares, labelled plainly; `level`
     is its heading's (under the council's block, 4; on its own under a page's h2, 3)."""
@@ -103,8 +112,8 @@ def across_block(view: AcrossView | None, level: int = 4) -> list:
         return []
     n = view.councils
     text = caption(f"{BASIS}s pooled for {view.snapshot_date:%-d %B %Y}: {NOT_ENGLAND}", view.is_demo)
-    body = [html.Tr([html.Th(r["Cap"], scope="row"), *[html.Td(r[c]) for c in COLUMNS[1:]]])
-            for r in view.rows]
+    body = [html.Tr([html.Th(r["Cap"], scope="row"), *[html.Td(r[c]) for c in COLUMNS[1:-1]],
+                     html.Td(_left_out(r["Left out"]))]) for r in view.rows]
     return [
         getattr(html, f"H{level}")(caption(view.title, view.is_demo)),
         html.P(

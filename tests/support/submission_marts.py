@@ -73,7 +73,7 @@ def _cap_row(kind: str, value: str, order: int, sid: str, label: str, sorder: in
     return {
         "la_code": "E1", "snapshot_date": day, "group_kind": kind, "group_value": value, "group_order": order,
         "scenario_id": sid, "scenario_label": label, "scenario_order": sorder, "measure": measure,
-        "cap_experienced": exp, "cap_newly_qualified": nq, "is_demo": is_demo, "case_holders": 40,
+        "cap_experienced": exp, "cap_newly_qualified": nq, "is_demo": is_demo,
         "workers_above_cap": n if status == "published" else int(LEAK), "workers_above_cap_status": status,
         "pct_above_cap": round(100 * n / 40, 1) if status == "published" else LEAK,
         "pct_above_cap_status": status,

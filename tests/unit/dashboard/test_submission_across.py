@@ -67,3 +67,11 @@ def test_the_data_page_shows_the_latest_date_real_first():
     assert sa.latest(rows.filter(pl.col("is_demo").not_())) == views[:1]
     heads = [c for c in sa.across_block(views[0], level=3) if type(c).__name__ == "H3"]
     assert heads and heads[0].children == views[0].title
+
+
+def test_many_left_out_are_folded_behind_their_count():
+    view = sa.across_view(m.across(councils=12, left_out=8), m.DAY, False)
+    assert view.rows[2]["Left out"] == ", ".join(f"Council {i}" for i in range(5, 13))
+    folded = sa._left_out(view.rows[2]["Left out"])
+    assert texts(folded)[0] == "8 councils" and "Council 12" in texts(folded)[1]
+    assert sa._left_out("Council 1, Council 2") == "Council 1, Council 2"
