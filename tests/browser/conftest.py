@@ -52,27 +52,12 @@ def screenshot():
     return save
 
 
-def _declare(path: Path) -> None:
-    """Add template v2's declared maximums to a demo file: 15 children for a newly qualified post and
-    18 for the rest (whole numbers), and a weighted maximum of 22 where a weighted caseload is given."""
-    import csv
-
-    with path.open(newline="", encoding="utf-8") as f:
-        rows = list(csv.DictReader(f))
-    for r in rows:
-        r["declared_max_children"] = "15" if r["newly_qualified"] == "yes" else "18"
-        r["declared_max_weighted"] = "22" if r.get("weighted_caseload") else ""
-    with path.open("w", newline="", encoding="utf-8") as f:
-        writer = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\r\n")
-        writer.writeheader()
-        writer.writerows(rows)
-
-
 @pytest.fixture(scope="session")
 def breakdown_warehouse(shared_warehouse, tmp_path_factory: pytest.TempPathFactory):
     """A copy of the shared build with demo submissions that have agency, newly qualified and
     declared-maximum columns: Birmingham on two dates (a series) and Leeds on the latest (two
     councils pooled), loaded and published by the real pipeline; its settings, demo mode on."""
+    import csv
     import dataclasses
     import shutil
 
@@ -90,8 +75,11 @@ def breakdown_warehouse(shared_warehouse, tmp_path_factory: pytest.TempPathFacto
         inbox.mkdir(parents=True, exist_ok=True)
         generator.main([str(inbox), "--snapshot", "2024-09-30", "--la", "E08000025"])
         generator.main([str(inbox), "--snapshot", "2025-09-30", "--la", "E08000025", "E08000035"])
-        for path in inbox.glob("demo_E08000025_*.csv"):
-            _declare(path)
+        with (inbox / "demo_E08000025_2025-09-30.csv").open(newline="", encoding="utf-8") as f:
+            rows = list(csv.DictReader(f))
+        assert all(r["declared_max_children"] for r in rows)  # template v2: Birmingham declares
+        assert {r["employment"] for r in rows} == {"agency", "permanent"}
+        assert {r["newly_qualified"] for r in rows} == {"yes", "no"}
         assert run_all() == 0, "the pipeline did not publish the demo submissions"
     finally:
         _restore(old)
