@@ -114,10 +114,10 @@ def series_block(view: SeriesView, cid: str, name: str, is_demo: bool) -> list:
         ),
         columns=CHART_COLUMNS,
         filename=f"{cid}",
-        level=4,
+        level=5,
     )
     text = caption(f"{BASIS}: share of case holders above each cap, per snapshot", is_demo)
     body = [html.Tr([html.Th(r["Snapshot date"], scope="row"), *[html.Td(r[c]) for c in view.cap_labels]])
             for r in view.shares]
     shares = scrollable_table(text, ("Snapshot date", *view.cap_labels), body, caption=text)
-    return [chart, shares] if view.cap_labels else [chart]
+    return [head, chart, shares] if view.cap_labels else [head, chart]

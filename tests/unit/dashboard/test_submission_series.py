@@ -69,6 +69,7 @@ def test_shares_per_snapshot_are_words_for_a_suppressed_cap():
     assert all(view.shares[1][c] == SUPPRESSED for c in view.cap_labels)
     block = ss.series_block(view, "submission-series-E1-demo", "Aton", True)
     shown = texts(block)
+    assert shown[0] == "Over time" and type(block[0]).__name__ == "H4"
     assert "Demo data (synthetic). Council submission: Aton's snapshots over time" in shown
     assert any(
         t.startswith("Demo data (synthetic). Aton's 3 submitted snapshots") for t in shown
