@@ -111,8 +111,10 @@ def chart_block(
     filename: str,
     intro: str = "",
     switch: Switch | None = None,
+    level: int = 2,
 ) -> html.Section:
-    """`columns`: data column -> heading, in order: what the CSV and the table contain.
+    """`columns`: data column -> heading, in order: what the CSV and the table contain. `level` is the
+    title's heading level (a chart inside a block that has its own heading sits below it).
 
     With a `switch`, `fig` is ignored: the switch's default variant is drawn, and the table and
     CSV hold the columns of every variant.
@@ -124,7 +126,7 @@ def chart_block(
         className="chart-block",
         id=f"section-{cid}",
         children=[
-            html.H2(title, id=f"h-{cid}"),
+            getattr(html, f"H{level}")(title, id=f"h-{cid}"),
             html.P(intro) if intro else None,
             _switch_controls(cid, switch) if switch is not None else None,
             html.Figure(

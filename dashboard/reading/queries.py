@@ -239,6 +239,26 @@ def submission(codes: tuple[str, ...]) -> tuple[pl.DataFrame, pl.DataFrame, pl.D
 
 
 @cached
+def _submission_series(cur, codes: tuple[str, ...], include_demo: bool) -> tuple[pl.DataFrame, pl.DataFrame]:
+    return q.submission_series(cur, list(codes), include_demo)
+
+
+def submission_series(codes: tuple[str, ...]) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(snapshot, caps) rows of every snapshot of the councils, whole council; demo only in demo mode."""
+    return _submission_series(codes, settings().show_demo)
+
+
+@cached
+def _submission_across(cur, include_demo: bool) -> pl.DataFrame:
+    return q.submission_across(cur, include_demo)
+
+
+def submission_across() -> pl.DataFrame:
+    """marts.submission_across: councils that submitted for a date, pooled; demo only in demo mode."""
+    return _submission_across(settings().show_demo)
+
+
+@cached
 def submission_foi(cur, codes: tuple[str, ...]) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """(answer, bands, caps) of the councils' latest FOI answers (band counts), never demo data."""
     return qf.submission_foi(cur, list(codes))

@@ -195,7 +195,10 @@ def _codes(council: dict) -> tuple[str, ...]:
 
 def _submissions(codes: tuple[str, ...], cap: Cap) -> html.Section:
     """The council's own submissions and, where none is as recent, its latest FOI answer."""
-    views = submission.submission_views(*queries.submission(codes), cap)
+    views = submission.submission_views(
+        *queries.submission(codes), cap,
+        series=queries.submission_series(codes), across=queries.submission_across(),
+    )
     own = {}
     for v in views:
         if not v.is_demo:

@@ -18,8 +18,9 @@ from dashboard.downloads import release_zip
 from dashboard.downloads.routes import ZIP_NAME, table_href
 from dashboard.downloads.templates import template_files
 from dashboard.reading.page_release import pin
+from dashboard.reading.queries import settings
 from dashboard.reading.releases import kept_releases, open_release
-from dashboard.views import next_update
+from dashboard.views import next_update, submission_across
 from warehouse.read import site as q
 from warehouse.read import tables as aq
 
@@ -119,6 +120,7 @@ def view() -> html.Div:
         sources = aq.release_sources(cur)
         councils = q.councils(cur)
         years = q.years(cur)
+        pooled = submission_across.latest(q.submission_across(cur, settings().show_demo))
     rid, built = opened.release_id, opened.built_at
     present = {f"{s}.{t}" for s, t in tables}
     items = []
@@ -170,6 +172,9 @@ def view() -> html.Div:
             [html.Li(html.A(f, href=f"/download/template/{f}", download=f)) for f in template_files()]
             or [html.Li("No template in this copy of the site.")]
         ),
+        *([html.H2("Councils' own submissions, pooled")] if pooled else []),
+        *[html.Div(submission_across.across_block(v, level=3),
+                   className="submission demo" if v.is_demo else "submission") for v in pooled],
         html.H2("Every table behind the site"),
         html.Ul(items, className="table-list"),
     ])

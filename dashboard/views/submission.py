@@ -1,10 +1,13 @@
-"""The council page's submissions section: a council's own worker-level snapshot as plain data
-(facts, team rows and bands, worded), and the section drawn from it, beside any FOI answer
-(views/submission_foi.py). Each block says its basis, so a reader always knows which is which.
+"""The council page's submissions section: a council's own worker-level snapshot as plain data, and
+the block drawn from it, beside any FOI answer (views/submission_foi.py). Each block says its basis,
+so a reader always knows which is which.
 
-Values come from marts.submission_la_snapshot / submission_cap / submission_bands as
-published; a 'c' is words, never a number. Demo (synthetic) submissions carry a visible label on
-the block, its heading and each table caption, so a screenshot of any part of it still says so.
+This module holds the block and its facts; its parts each have their own: the breakdown tables
+(submission_groups), each worker against their own cap (submission_caps), the bands
+(submission_bands), over time (submission_series) and across councils (submission_across); how a
+figure reads is submission_cells. Values come from marts.submission_* as published; a 'c' is
+words, never a number. Demo (synthetic) submissions carry a visible label on the block, its
+heading and each table caption, so a screenshot of any part of it still says so.
 """
 
 from __future__ import annotations
@@ -15,19 +18,28 @@ from dataclasses import dataclass, field
 import polars as pl
 from dash import dcc, html
 
-from dashboard.components.table import scrollable_table
 from dashboard.downloads.routes import table_href
+from dashboard.views import submission_across as sa
+from dashboard.views import submission_bands as sb
+from dashboard.views import submission_caps as sc
+from dashboard.views import submission_groups as sg
+from dashboard.views import submission_series as ss
 from dashboard.views import words
+from dashboard.views.submission_bands import band_rows
+from dashboard.views.submission_cells import (
+    BASIS,
+    COUNTS_CHILDREN,
+    DEMO_LABEL,
+    DEMO_NOTE,
+    SUPPRESSED,
+    above,
+    cell,
+    unit,
+)
 from warehouse.domain import Cap
 
-SUPPRESSED = "suppressed (fewer than 5 workers or to protect another figure)"
-DEMO_LABEL = "Demo data (synthetic)"
-DEMO_NOTE = (
-    "Made up by the project's generator to show how a council's submission would look. "
-    "These are not the council's figures."
-)
-TEAM_COLUMNS = ("Team", "Case holders", "Mean", "Median", "90th percentile", "Above the cap")
-BASIS = "Council submission"
+__all__ = ["DEMO_LABEL", "SUPPRESSED", "SubmissionView", "band_rows", "cell", "submission_block",
+           "submission_section", "submission_views"]
 BASIS_NOTE = "the council's own snapshot, one row per social worker, sent to Caseload Watch"
 HEADING = "From the council's own submission or an FOI answer"
 
@@ -41,8 +53,14 @@ class SubmissionView:
     snapshot_date: dt.date
     is_demo: bool
     facts: list[tuple[str, str]]
-    teams: list[dict[str, str]] = field(default_factory=list)
+    cap_label: str = ""
+    groups: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    halves: list[sc.Half] = field(default_factory=list)
+    declared: sc.Declared | None = None
     bands: list[dict[str, object]] = field(default_factory=list)
+    group_bands: dict = field(default_factory=dict)
+    series: ss.SeriesView | None = None
+    across: sa.AcrossView | None = None
 
     @property
     def title(self) -> str:
@@ -50,45 +68,38 @@ class SubmissionView:
         prefix = f"{DEMO_LABEL}: " if self.is_demo else ""
         return f"{prefix}{self.la_name}, snapshot of {when}"
 
-
-def cell(v: float | int | None, status: str | None, digits: int = 1, suffix: str = "") -> str:
-    """A submission figure as text: 'c' is always the suppression sentence."""
-    if status == "c":
-        return SUPPRESSED
-    return words.value(v, status, digits=digits, suffix=suffix)
+    @property
+    def key(self) -> str:
+        """A page-unique id fragment for this block's chart."""
+        return f"{self.la_code}{'-demo' if self.is_demo else ''}"
 
 
-def chosen_cap(caps: pl.DataFrame, cap: Cap) -> pl.DataFrame:
-    """Rows of marts.submission_cap for the cap the reader chose (named scenarios only)."""
-    if not caps.height:
-        return caps
-    nq = cap.nq_threshold if cap.nq_threshold is not None else cap.threshold
-    return caps.filter((pl.col("cap_experienced") == cap.threshold) & (pl.col("cap_newly_qualified") == nq))
+FAMILIES = "Families per FTE and children per family"
 
 
-def _above(rows: pl.DataFrame, team: str) -> str | None:
-    row = rows.filter(pl.col("team") == team)
-    if not row.height:
-        return None
-    r = row.row(0, named=True)
-    if r["pct_above_cap_status"] == "c" or r["workers_above_cap_status"] == "c":
-        return SUPPRESSED
-    pct = cell(r["pct_above_cap"], r["pct_above_cap_status"], suffix="%")
-    return f"{pct} of case holders ({r['workers_above_cap']:,} workers)"
+def _family_facts(r: dict) -> list[tuple[str, str]]:
+    """Families per FTE and children per family, beside the sentence that the statistics count
+    children; none for a release made before families were published."""
+    if "families_per_fte_status" not in r:
+        return []
+    fam = unit(r["families_per_fte"], r["families_per_fte_status"], "families per FTE")
+    per = unit(r["children_per_family"], r["children_per_family_status"], "children per family", 2)
+    if r["children_per_family_status"] == "z":
+        per = "children per family not applicable (no families allocated)"
+    elif r["children_per_family_status"] != "published":
+        per = f"children per family {per}"
+    if r["families_per_fte_status"] != "published":
+        fam = f"families per FTE {fam}"
+    return [(FAMILIES, f"{fam}; {per}. {COUNTS_CHILDREN}")]
 
 
-def _unit(v: float | int | None, status: str | None, unit: str, digits: int = 1) -> str:
-    text = cell(v, status, digits=digits)
-    return text if status != "published" else f"{text} {unit}"
-
-
-def _facts(all_row: dict, above: str | None, cap: Cap) -> list[tuple[str, str]]:
-    r = all_row
+def _facts(r: dict, above_text: str | None, cap: Cap) -> list[tuple[str, str]]:
     published = words.value(r["published_caseload_fte"], r["published_caseload_status"])
     facts = [
         ("Snapshot date", f"{r['snapshot_date']:%-d %B %Y}"),
-        ("Case holders", _unit(r["case_holders"], r["case_holders_status"], "workers with a case", 0)),
-        ("Average (mean) caseload", _unit(r["caseload_mean"], r["caseload_mean_status"], "children per FTE")),
+        ("Case holders", unit(r["case_holders"], r["case_holders_status"], "workers with a case", 0)),
+        ("Average (mean) caseload", unit(r["caseload_mean"], r["caseload_mean_status"], "children per FTE")),
+        *_family_facts(r),
         (
             "Published average for comparison",
             f"{published} (Department for Education, 30 September {r['published_year']})"
@@ -98,118 +109,68 @@ def _facts(all_row: dict, above: str | None, cap: Cap) -> list[tuple[str, str]]:
         ("Median caseload", cell(r["caseload_median"], r["caseload_median_status"])),
         (
             "90th percentile",
-            f"{cell(r['caseload_p90'], r['caseload_p90_status'])}"
-            + ("" if r["caseload_p90_status"] == "c" else ": one case holder in ten carries more"),
+            cell(r["caseload_p90"], r["caseload_p90_status"])
+            + (": one case holder in ten carries more" if r["caseload_p90_status"] == "published" else ""),
         ),
     ]
-    label = f"Above the cap of {cap.label}"
-    if above is None:
-        facts.append(
-            (
-                label,
-                "Submissions give the share above the named caps (12, 15/12, 18 and 20) only; "
-                "the bands below show the spread.",
-            )
-        )
-    else:
-        facts.append((label, above))
+    facts.append((
+        f"Above the cap of {cap.label}",
+        above_text if above_text is not None else
+        "Submissions give the share above the named caps (12, 15/12, 18 and 20) only; the bands below "
+        "show the spread.",
+    ))
     return facts
 
 
-def _teams(snap: pl.DataFrame, above: pl.DataFrame) -> list[dict[str, str]]:
-    teams = snap.filter(pl.col("team") != "all")
-    return [
-        {
-            "Team": r["team"],
-            "Case holders": cell(r["case_holders"], r["case_holders_status"], digits=0),
-            "Mean": cell(r["caseload_mean"], r["caseload_mean_status"]),
-            "Median": cell(r["caseload_median"], r["caseload_median_status"]),
-            "90th percentile": cell(r["caseload_p90"], r["caseload_p90_status"]),
-            "Above the cap": _above(above, r["team"]) or "named caps only",
-        }
-        for r in teams.iter_rows(named=True)
-    ]
-
-
-def _bands(bands: pl.DataFrame) -> list[dict[str, object]]:
-    return [
-        {
-            "band": r["band"],
-            "workers": cell(r["workers"], r["workers_status"], digits=0),
-            "share": cell(r["pct_workers"], r["pct_workers_status"], suffix="%"),
-            "pct": r["pct_workers"] if r["pct_workers_status"] == "published" else None,
-        }
-        for r in bands.sort("band_order").iter_rows(named=True)
-    ]
+def _own(df: pl.DataFrame | None, code: str, demo: bool) -> pl.DataFrame:
+    if df is None or not df.height:
+        return df if df is not None else pl.DataFrame()
+    return df.filter((pl.col("la_code") == code) & (pl.col("is_demo") == demo))
 
 
 def submission_views(
-    snap: pl.DataFrame, caps: pl.DataFrame, bands: pl.DataFrame, cap: Cap
+    snap: pl.DataFrame,
+    caps: pl.DataFrame,
+    bands: pl.DataFrame,
+    cap: Cap,
+    series: tuple[pl.DataFrame, pl.DataFrame] | None = None,
+    across: pl.DataFrame | None = None,
 ) -> list[SubmissionView]:
-    """One view per (council code, demo flag): real submissions first, then demo ones."""
+    """One view per (council code, demo flag): real submissions first, then demo ones. `series` is
+    every snapshot's whole-council rows (snapshot, caps); `across` is marts.submission_across."""
     out = []
     for (code, demo), part in snap.group_by(["la_code", "is_demo"], maintain_order=True):
-        all_rows = part.filter(pl.col("team") == "all")
+        all_rows = part.filter(pl.col("group_kind") == "all")
         if not all_rows.height:
             continue
         r = all_rows.row(0, named=True)
-        own = (pl.col("la_code") == code) & (pl.col("is_demo") == demo)
-        above = chosen_cap(caps.filter(own), cap)
+        own_caps, own_bands = _own(caps, code, demo), _own(bands, code, demo)
+        chosen = sg.chosen_cap(own_caps, cap)
+        named = bool(chosen.height)
         out.append(
             SubmissionView(
                 la_code=code,
                 la_name=r["la_name"],
                 snapshot_date=r["snapshot_date"],
                 is_demo=bool(demo),
-                facts=_facts(r, _above(above, "all"), cap),
-                teams=_teams(part, above),
-                bands=_bands(bands.filter(own)),
+                facts=_facts(r, above(sg.cap_row(chosen, "all", "all")) if named else None, cap),
+                cap_label=cap.label,
+                groups=sg.group_rows(part, chosen, named),
+                halves=sc.halves(part, own_caps),
+                declared=sc.declared(own_caps) if "measure" in own_caps.columns else None,
+                bands=sb.whole_council(own_bands) if own_bands.height else [],
+                group_bands=sb.by_kind(own_bands) if own_bands.height else {},
+                series=ss.series_view(_own(series[0], code, demo), _own(series[1], code, demo))
+                if series is not None and series[0].height else None,
+                across=sa.across_view(across, r["snapshot_date"], bool(demo)) if across is not None else None,
             )
         )
     return sorted(out, key=lambda v: (v.is_demo, v.la_code))
 
 
-def _caption(text: str, view: SubmissionView) -> str:
-    return f"{DEMO_LABEL}. {text}" if view.is_demo else text
-
-
-def band_rows(bands: list[dict[str, object]]) -> list[html.Tr]:
-    """A bands table's rows (band, workers, share, and a bar the table's numbers already say), for a
-    council's own submission and an FOI answer alike."""
-    return [
-        html.Tr(
-            [
-                html.Th(b["band"], scope="row"),
-                html.Td(b["workers"]),
-                html.Td(b["share"]),
-                html.Td(
-                    html.Div(className="band-bar", style={"width": f"{b['pct']:.1f}%"})
-                    if b["pct"] is not None
-                    else "",
-                    **{"aria-hidden": "true"},
-                    className="band-bar-cell",
-                ),
-            ]
-        )
-        for b in bands
-    ]
-
-
-def _bands_table(view: SubmissionView) -> html.Div:
-    rows = band_rows(view.bands)
-    caption = _caption(f"{BASIS}: case holders by caseload band (children per FTE)", view)
-    return scrollable_table(caption, ("Caseload band", "Case holders", "Share", ""), rows,
-                            caption=caption, table_class="bands-table")
-
-
-def _teams_table(view: SubmissionView) -> html.Div:
-    caption = _caption(f"{BASIS}: by team", view)
-    rows = [html.Tr([html.Td(t[c]) for c in TEAM_COLUMNS]) for t in view.teams]
-    return scrollable_table(caption, TEAM_COLUMNS, rows, caption=caption)
-
-
 def submission_block(view: SubmissionView) -> html.Div:
-    """One submission: its facts, its bands and teams; a demo one labelled on every part."""
+    """One submission: its facts, groups, caps, bands, over time and across councils; a demo one
+    labelled on every part."""
     demo = view.is_demo
     return html.Div(
         className="submission demo" if demo else "submission",
@@ -219,19 +180,28 @@ def submission_block(view: SubmissionView) -> html.Div:
             html.P([html.Strong(BASIS), f": {BASIS_NOTE}."], className="basis-label"),
             html.H3(view.title),
             html.Ul([html.Li([html.Strong(f"{k}: "), v]) for k, v in view.facts], className="facts"),
-            _bands_table(view) if view.bands else None,
-            _teams_table(view) if view.teams else None,
+            sb.bands_table(view.bands, demo) if view.bands else None,
+            sb.kind_tables(view.group_bands, demo),
+            *sg.groups_tables(view.groups, view.cap_label, demo),
+            *sc.halves_block(view.halves, demo),
+            *(sc.declared_block(view.declared, demo) if view.declared is not None else []),
+            *(ss.series_block(view.series, f"submission-series-{view.key}", view.la_name, demo)
+              if view.series is not None else []),
+            *sa.across_block(view.across),
             None if demo else _downloads(view.la_code),
         ],
     )
 
 
 def _downloads(la_code: str) -> html.P:
-    links = [("summary", "marts.submission_la_snapshot"), ("bands", "marts.submission_bands"),
-             ("caps", "marts.submission_cap")]
+    links = [("summary", table_href("marts.submission_la_snapshot", council=la_code)),
+             ("bands", table_href("marts.submission_bands", council=la_code)),
+             ("caps", table_href("marts.submission_cap", council=la_code))]
     parts: list = ["Download this submission's "]
-    for i, (what, table) in enumerate(links):
-        parts += [", " if i else "", html.A(f"{what} as CSV", href=table_href(table, council=la_code))]
+    for i, (what, href) in enumerate(links):
+        parts += [", " if i else "", html.A(f"{what} as CSV", href=href)]
+    pooled = table_href("marts.submission_across")
+    parts += [", or ", html.A("the figures pooled across councils as CSV", href=pooled)]
     return html.P([*parts, "."])
 
 

@@ -18,7 +18,8 @@ from dash import html
 from dashboard.components.table import scrollable_table
 from dashboard.downloads.routes import table_href
 from dashboard.views import words
-from dashboard.views.submission import SUPPRESSED, band_rows, cell
+from dashboard.views.submission_bands import band_rows
+from dashboard.views.submission_cells import SUPPRESSED, cell
 
 BASIS = "FOI answer"
 NOT_COMPUTABLE = "cannot be computed from these bands"

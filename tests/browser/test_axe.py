@@ -167,3 +167,17 @@ def test_submitting_with_a_token_and_its_result_pages_pass_every_check(dash_duo,
     # page, answered at HTTP 422 as the API is, as a resource that failed to load
     logs = dash_duo.get_logs()
     assert [x for x in logs if not (x["source"] == "network" and "status of 422" in x["message"])] == []
+
+
+def test_a_submission_with_every_breakdown_passes_every_check(dash_duo, breakdown_warehouse):
+    """The #19 blocks (groups, halves, declared maximum, a series chart, councils pooled) in every check."""
+    from dashboard.app import create_app
+
+    dash_duo.start_server(create_app(breakdown_warehouse))
+    path = "/council/birmingham?year=2025&cap=15-12"
+    dash_duo.driver.get(dash_duo.server_url + path)
+    dash_duo.wait_for_contains_text("#section-submission", "The guarantee's two halves", timeout=20)
+    wait_drawn(dash_duo.driver, "Birmingham")
+    found: list[str] = []
+    _check(dash_duo.driver, path, found)
+    _assert_none(found)
