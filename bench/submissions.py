@@ -42,10 +42,11 @@ CREATE TABLE workers AS SELECT * FROM read_csv($files, header = true,
     columns = {'la_code': 'VARCHAR', 'snapshot_date': 'DATE', 'worker_ref': 'VARCHAR', 'role': 'VARCHAR',
                'employment': 'VARCHAR', 'newly_qualified': 'VARCHAR', 'fte': 'DOUBLE',
                'children_allocated': 'INTEGER', 'team': 'VARCHAR', 'families_allocated': 'INTEGER',
-               'weighted_caseload': 'DOUBLE', 'demo': 'VARCHAR'});
+               'weighted_caseload': 'DOUBLE', 'declared_max_children': 'INTEGER',
+               'declared_max_weighted': 'DOUBLE', 'demo': 'VARCHAR'});
 CREATE TABLE caps AS SELECT scenario_id, CAST(cap_experienced AS DOUBLE) AS cap_exp,
     CAST(coalesce(nullif(trim(cap_newly_qualified), ''), cap_experienced) AS DOUBLE) AS cap_nq
-FROM read_csv($caps, header = true, all_varchar = true);
+FROM read_csv($caps, header = true, all_varchar = true) WHERE nullif(trim(cap_experienced), '') IS NOT NULL;
 CREATE TABLE breach AS SELECT w.la_code, w.snapshot_date, c.scenario_id, count(*) AS case_holders,
     count(*) FILTER (WHERE w.children_allocated > round(
         CASE WHEN w.newly_qualified = 'yes' THEN c.cap_nq ELSE c.cap_exp END * w.fte, 6)) AS above,

@@ -66,8 +66,10 @@ def generate(target: Target, snapshot: dt.date, seed: int = 0) -> list[dict[str,
     rng = random.Random(f"{seed}:{target.la_code}:{snapshot.isoformat()}")
     fte_total = target.case_holders_fte or rng.uniform(40, 200)
     holders = max(8, round(fte_total / MEAN_FTE))
-    agency_share, nq_share = rng.uniform(*AGENCY_SHARE), rng.uniform(*NQ_SHARE)
-    declared = rng.randint(*DECLARED_EXPERIENCED) if rng.random() < DECLARING_SHARE else None
+    # A council's mix and whether it declares a maximum are its own, the same at every snapshot.
+    council = random.Random(f"{seed}:{target.la_code}")
+    agency_share, nq_share = council.uniform(*AGENCY_SHARE), council.uniform(*NQ_SHARE)
+    declared = council.randint(*DECLARED_EXPERIENCED) if council.random() < DECLARING_SHARE else None
     workers = []
     for _ in range(holders):
         role = "senior practitioner" if rng.random() < 0.25 else "case holder"

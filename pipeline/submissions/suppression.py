@@ -134,8 +134,13 @@ class Grid:
         return out
 
     def equations(self, rows: np.ndarray) -> np.ndarray:
-        """(rows, equations, cells): each equation's coefficients on the cells that exist, where it holds."""
-        return self.holds[rows][:, :, None] * self.coefficients[None, :, :] * self.exists[rows][:, None, :]
+        """(rows, equations, cells): each equation's coefficients on the cells that exist, where it holds.
+
+        Equations that hold for none of these rows are left out: most band-edge equations hold nowhere,
+        and the eigendecompositions cost the cube of the number of equations."""
+        holds = self.holds[rows][:, self.holds[rows].any(axis=0)]
+        coefficients = self.coefficients[self.holds[rows].any(axis=0)]
+        return holds[:, :, None] * coefficients[None, :, :] * self.exists[rows][:, None, :]
 
     def primary(self) -> np.ndarray:
         """Hidden cells by the primary rules, (submissions, cells)."""

@@ -65,3 +65,19 @@ def test_the_guide_explains_every_column_and_its_example_passes():
     result = check(example.encode(), "example.csv", KNOWN, TODAY)
     assert result.ok, result.problems
     assert csv_bytes([]).decode().strip() == example.splitlines()[0]
+
+
+def test_a_councils_mix_and_declared_maximum_hold_across_snapshots():
+    """Agency and newly qualified shares vary by council, not by snapshot; so does declaring a maximum."""
+    declaring = set()
+    for code in ("E06000001", "E08000025", "E09000033", "E10000015", "E08000003"):
+        snapshots = [generator.generate(generator.Target(code, 16.0, 80.0), dt.date(2025, m, 28), seed=2)
+                     for m in (1, 2, 3)]
+        declared = {bool(rows[0]["declared_max_children"]) for rows in snapshots}
+        assert len(declared) == 1, code
+        declaring |= declared
+        for rows in snapshots:
+            assert all(bool(r["declared_max_children"]) == bool(r["declared_max_weighted"]) for r in rows)
+            agency = sum(r["employment"] == "agency" for r in rows) / len(rows)
+            assert 0.0 < agency < 0.45
+    assert declaring == {True, False}  # some councils declare, some do not
