@@ -55,8 +55,9 @@ def screenshot():
 @pytest.fixture(scope="session")
 def breakdown_warehouse(shared_warehouse, tmp_path_factory: pytest.TempPathFactory):
     """A copy of the shared build with demo submissions that have agency, newly qualified and
-    declared-maximum columns: Birmingham on two dates (a series) and Leeds on the latest (two
-    councils pooled), loaded and published by the real pipeline; its settings, demo mode on."""
+    declared-maximum columns: Leeds on two dates (a series) and Birmingham, which declares no maximum,
+    on the latest (two councils pooled), loaded and published by the real pipeline; its settings, demo
+    mode on."""
     import csv
     import dataclasses
     import shutil
@@ -73,11 +74,11 @@ def breakdown_warehouse(shared_warehouse, tmp_path_factory: pytest.TempPathFacto
         settings = Settings.from_env()
         inbox = settings.submissions_dir / "inbox"
         inbox.mkdir(parents=True, exist_ok=True)
-        generator.main([str(inbox), "--snapshot", "2024-09-30", "--la", "E08000025"])
+        generator.main([str(inbox), "--snapshot", "2024-09-30", "--la", "E08000035"])
         generator.main([str(inbox), "--snapshot", "2025-09-30", "--la", "E08000025", "E08000035"])
-        with (inbox / "demo_E08000025_2025-09-30.csv").open(newline="", encoding="utf-8") as f:
+        with (inbox / "demo_E08000035_2025-09-30.csv").open(newline="", encoding="utf-8") as f:
             rows = list(csv.DictReader(f))
-        assert all(r["declared_max_children"] for r in rows)  # template v2: Birmingham declares
+        assert all(r["declared_max_children"] for r in rows)  # template v2: Leeds declares
         assert {r["employment"] for r in rows} == {"agency", "permanent"}
         assert {r["newly_qualified"] for r in rows} == {"yes", "no"}
         assert run_all() == 0, "the pipeline did not publish the demo submissions"

@@ -174,10 +174,10 @@ def test_a_submission_with_every_breakdown_passes_every_check(dash_duo, breakdow
     from dashboard.app import create_app
 
     dash_duo.start_server(create_app(breakdown_warehouse))
-    path = "/council/birmingham?year=2025&cap=15-12"
+    path = "/council/leeds?year=2025&cap=15-12"
     dash_duo.driver.get(dash_duo.server_url + path)
     dash_duo.wait_for_contains_text("#section-submission", "The guarantee's two halves", timeout=20)
-    wait_drawn(dash_duo.driver, "Birmingham")
+    wait_drawn(dash_duo.driver, "Leeds")
     found: list[str] = []
     _check(dash_duo.driver, path, found)
     _assert_none(found)
