@@ -15,6 +15,7 @@ cached); neither are OPTIONS preflights.
 from __future__ import annotations
 
 import math
+import time
 
 from flask import Flask, Response, request
 from flask_limiter import Limiter, RateLimitExceeded
@@ -69,8 +70,6 @@ def install(server: Flask, settings: Settings) -> Limiter:
 
 def retry_after(exc: RateLimitExceeded, limiter: Limiter) -> int:
     """Seconds until the client's window lets one more request through (at least 1)."""
-    import time
-
     try:
         current = limiter.current_limit
         if current is not None:
