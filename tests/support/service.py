@@ -164,7 +164,9 @@ def nginx_conf(tmp: Path, port: int, upstreams: list[int]) -> str:
 worker_processes 1;
 events {{ worker_connections 1024; }}
 http {{
-    access_log {tmp}/access.log;
+    log_format caseload '$request_method $request_uri $status $upstream_cache_status '
+                        '$upstream_addr $request_time';
+    access_log {tmp}/access.log caseload;
     default_type application/octet-stream;
 {temp}
     proxy_cache_path {tmp}/cache levels=1:2 keys_zone=caseload:10m max_size=256m inactive=1d
