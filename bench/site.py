@@ -139,7 +139,8 @@ def payload(dep: dict, pathname: str, search: str) -> bytes:
             "inputs": inputs,
             "changedPropIds": [f"{i['id']}.{i['property']}" for i in dep["inputs"]],
             "state": dep.get("state", []),
-        }
+        },
+        separators=(",", ":"),  # as the renderer's JSON.stringify writes it (nginx reads the page from it)
     ).encode()
 
 
