@@ -47,12 +47,14 @@ def stack(shared_warehouse: Settings, shared_data_dir: Path,
         "CASELOAD_WARM_LIMIT": str(WARM_LIMIT),
     }
     sites: list[service.Site] = []
-    nginx = None
+    nginx = running = None
     try:
         sites = service.start_sites(tmp, env, n=2)
         nginx = service.start_nginx(tmp / "nginx", [s.port for s in sites])
-        yield Service(Settings.from_env(env), shared_data_dir, redis, sites, nginx, env)
+        running = Service(Settings.from_env(env), shared_data_dir, redis, sites, nginx, env)
+        yield running
     finally:
-        for server in [nginx, *sites, redis]:
+        # the Redis a test restarted (stack.redis), as well as the one started here
+        for server in [nginx, *sites, redis, running.redis if running else None]:
             if server is not None:
                 service.stop(server)
