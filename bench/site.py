@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 
 import loadgen  # noqa: E402
 import site_browser  # noqa: E402
+import site_service  # noqa: E402
 
 TARGET_P95_MS = 150.0
 TARGET_TRANSFER_MB = 1.5
@@ -138,7 +139,8 @@ def payload(dep: dict, pathname: str, search: str) -> bytes:
             "inputs": inputs,
             "changedPropIds": [f"{i['id']}.{i['property']}" for i in dep["inputs"]],
             "state": dep.get("state", []),
-        }
+        },
+        separators=(",", ":"),  # as the renderer's JSON.stringify writes it (nginx reads the page from it)
     ).encode()
 
 
@@ -280,6 +282,11 @@ def _targets(results: dict[str, dict[str, float]], floor: dict[int, float], brow
 def report(args: argparse.Namespace) -> int:
     env = {**os.environ, "CASELOAD_RATE_LIMIT_PER_MINUTE": "1000000", "CASELOAD_RATE_LIMIT_BURST": "1000000"}
     sample = _sample(env)
+    if args.service:
+        print(f"machine: {os.cpu_count()} CPUs; {args.duration:.0f} s per run; the load generator runs "
+              "on the same machine")
+        site_service.report_service(args, env, sample, lambda base: request_mix(base, sample))
+        return 0
     warm_mix = warmed_mix(env)
     log = Path(tempfile.gettempdir()) / "bench-site-servers.log"
     port, k = args.port, args.processes
@@ -355,6 +362,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--processes", type=int, default=2, help="server processes (%(default)s)")
     parser.add_argument("--port", type=int, default=8650, help="first port on 127.0.0.1 (%(default)s)")
     parser.add_argument("--skip-browser", action="store_true", help="no headless Chromium measurements")
+    parser.add_argument("--service", action="store_true",
+                        help="nginx + Redis + --processes processes against the processes directly")
     return report(parser.parse_args(argv))
 
 

@@ -1,4 +1,4 @@
-"""`caseload run | serve | validate | token`: the project's command line."""
+"""`caseload run | serve | validate | token | rollback`: the project's command line."""
 
 from __future__ import annotations
 
@@ -57,6 +57,28 @@ def _token(args: argparse.Namespace) -> int:
     return 0
 
 
+def _rollback(args: argparse.Namespace) -> int:
+    """`caseload rollback [RELEASE_ID]`: list the kept releases, or serve one of them again."""
+    from warehouse.config import Settings
+    from warehouse.publish import restore
+    from warehouse.read.releases import release_ids, release_path, summarise
+
+    settings = Settings.from_env()
+    served = summarise(settings.warehouse_path).release_id if settings.warehouse_path.exists() else None
+    if not args.release:
+        for rid in release_ids(settings.releases_dir):
+            print(f"{rid}{'  (served)' if rid == served else ''}")
+        return 0
+    path = release_path(settings.releases_dir, args.release)
+    if path is None:
+        print(f"caseload rollback: no kept release {args.release!r} in {settings.releases_dir}",
+              file=sys.stderr)
+        return 1
+    restore(path, settings.warehouse_path)
+    print(f"Serving {args.release} again (was {served}). The next run that publishes replaces it.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="caseload", description="Caseload Watch: children's social work caseloads in England."
@@ -83,6 +105,9 @@ def build_parser() -> argparse.ArgumentParser:
     revoke = actions.add_parser("revoke", help="revoke a token by its id (at once, also for a running site)")
     revoke.add_argument("id")
     token.set_defaults(handler=_token)
+    rollback = commands.add_parser("rollback", help="list the kept releases, or serve one of them again")
+    rollback.add_argument("release", nargs="?", help="a kept release's id (none: list them)")
+    rollback.set_defaults(handler=_rollback)
     return parser
 
 

@@ -108,7 +108,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     feeds.register(app.server)  # /feeds/releases.atom, /feeds/council/<key>.atom
     submit_page.register(app.server, settings_)  # /submit: a council's file with its token, for people
     _with_feed_links(app)
-    security.install(app, settings_.rate_limit_per_minute, settings_.rate_limit_burst)
+    security.install(app, settings_)
     return app
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dagster as dg
 
 from pipeline.definitions import defs
+from warehouse.config import Settings
 
 # The errors that mean "no network here" (pipeline.sources.fetch.UnreachableError, and an EES
 # discovery that could not connect): worth the closing line about CASELOAD_SOURCE_DIR.
@@ -24,11 +25,12 @@ def run_all(verbose: bool = False, job_name: str = "build_everything") -> int:
     definitions = defs()
     job = definitions.resolve_job_def(job_name)
     level = "DEBUG" if verbose else "CRITICAL"
-    result = job.execute_in_process(
-        raise_on_error=False,
-        instance=dg.DagsterInstance.ephemeral(),
-        run_config={"loggers": {"console": {"config": {"log_level": level}}}},
-    )
+    with _instance() as instance:
+        result = job.execute_in_process(
+            raise_on_error=False,
+            instance=instance,
+            run_config={"loggers": {"console": {"config": {"log_level": level}}}},
+        )
     failed_steps, offline = [], False
     for event in result.all_events:
         if event.event_type_value == "STEP_FAILURE":
@@ -54,6 +56,15 @@ def run_all(verbose: bool = False, job_name: str = "build_everything") -> int:
         return 1
     print("Run complete: a new release is published.")
     return 0
+
+
+def _instance() -> dg.DagsterInstance:
+    """The service's persistent instance when DAGSTER_HOME is set (deploy/dagster/dagster.yaml): the
+    run is in the UI's history beside the daemon's, and the inbox sensor sees it going. Otherwise a
+    throwaway one, as on a laptop."""
+    if Settings.from_env().dagster_home is not None:
+        return dg.DagsterInstance.get()
+    return dg.DagsterInstance.ephemeral()
 
 
 def _warnings(result: dg.ExecuteInProcessResult) -> list[str]:

@@ -56,6 +56,14 @@ MULTIPART_ALLOWANCE_BYTES = 64_000
 MAX_UPLOAD_BYTES = MAX_FILE_BYTES + MULTIPART_ALLOWANCE_BYTES
 # Downloads and the API, per client: a steady rate and a burst.
 DEFAULT_RATE_LIMIT_PER_MINUTE, DEFAULT_RATE_LIMIT_BURST = 120.0, 60
+# Running as a service (deploy/, docs/scaling.md). How long nginx may keep an answer of the current
+# release (a publish shows through it within this many seconds; pinned releases are kept a year).
+DEFAULT_PROXY_CACHE_S = 2
+# How long a page answer is kept in Redis: a release's answers are unreachable once it is replaced
+# (the release is in the key); this only lets Redis forget them.
+DEFAULT_SHARED_CACHE_TTL_S = 7 * 24 * 3600
+# A Redis call that takes longer than this counts as Redis being down (the site goes on without it).
+DEFAULT_REDIS_TIMEOUT_S = 0.25
 
 
 @dataclass(frozen=True)
@@ -75,10 +83,25 @@ class Settings:
     ees_public_api: str | None = EES_PUBLIC_API
     ees_timeout_s: float = DEFAULT_EES_TIMEOUT_S
     submission_salt: str = DEV_SUBMISSION_SALT
-    # Downloads and the API, per client address: a steady rate and a burst (dashboard/security.py).
+    # Downloads and the API, per client address: a steady rate and a burst (dashboard/server/rate_limit.py).
     rate_limit_per_minute: float = DEFAULT_RATE_LIMIT_PER_MINUTE
     rate_limit_burst: int = DEFAULT_RATE_LIMIT_BURST
     show_demo: bool = False
+    # The shared store (rate limits, page answers) of several `caseload serve` processes, e.g.
+    # redis://127.0.0.1:6379/0; None: each process keeps its own, in memory (one process, a laptop).
+    redis_url: str | None = None
+    redis_timeout_s: float = DEFAULT_REDIS_TIMEOUT_S
+    shared_cache_ttl_s: int = DEFAULT_SHARED_CACHE_TTL_S
+    # How many proxies (nginx) stand in front of the site and set X-Forwarded-For; 0: none, the
+    # client's address is the connection's. Set it only when the site listens where only they reach.
+    trusted_proxies: int = 0
+    proxy_cache_s: int = DEFAULT_PROXY_CACHE_S
+    # How many of the first-view addresses (dashboard/server/warm.py) to draw at start and after a
+    # publish; None: all of them (about 230), 0: none.
+    warm_limit: int | None = None
+    # Dagster's persistent instance (deploy/dagster/dagster.yaml in it); None: `caseload run` uses a
+    # throwaway one, as on a laptop.
+    dagster_home: Path | None = None
     # The /submit form's CSRF key (dashboard/submit/csrf.py); None: a random key per process, so set
     # it when several processes serve the site behind one address.
     csrf_secret: str | None = None
@@ -152,6 +175,13 @@ class Settings:
             # be mistaken for a council's figures.
             show_demo=env.get("CASELOAD_SHOW_DEMO", "").strip().lower() in ("1", "true", "yes"),
             csrf_secret=env.get("CASELOAD_CSRF_SECRET") or None,
+            redis_url=env.get("CASELOAD_REDIS_URL") or None,
+            redis_timeout_s=float(env.get("CASELOAD_REDIS_TIMEOUT", DEFAULT_REDIS_TIMEOUT_S)),
+            shared_cache_ttl_s=int(env.get("CASELOAD_SHARED_CACHE_TTL", DEFAULT_SHARED_CACHE_TTL_S)),
+            trusted_proxies=int(env.get("CASELOAD_TRUSTED_PROXIES") or 0),
+            proxy_cache_s=int(env.get("CASELOAD_PROXY_CACHE_SECONDS", DEFAULT_PROXY_CACHE_S)),
+            warm_limit=int(env["CASELOAD_WARM_LIMIT"]) if env.get("CASELOAD_WARM_LIMIT") else None,
+            dagster_home=Path(env["DAGSTER_HOME"]).resolve() if env.get("DAGSTER_HOME") else None,
         )
 
 

@@ -152,3 +152,9 @@ def _prune(releases_dir: Path) -> None:
     releases = sorted(releases_dir.glob("*.duckdb"))
     for old in releases[:-RELEASES_KEPT]:
         old.unlink(missing_ok=True)
+
+
+def restore(release_path: Path, served_path: Path) -> None:
+    """Serve a kept release again (`caseload rollback`), by the same atomic swap as a publish: readers
+    see the old release or the restored one, and the site's caches, keyed by the served file, renew."""
+    _swap_in(release_path, served_path)

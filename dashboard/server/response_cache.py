@@ -14,6 +14,13 @@ The key of a callback is its body, with two exceptions that make browsers and th
 per page load, used only by background callbacks, which the site has none of) is left out,
 and Dash's pages callback, which draws a page from its pathname and search alone, is keyed by
 those two (the renderer's `changedPropIds` differ between a first load and a navigation).
+
+With a shared store (dashboard/server/shared_cache.py: Redis, when `CASELOAD_REDIS_URL` is set), the
+answers that depend on the release (callbacks, the shell layout and callback list) are looked up
+there after this process's memory and before drawing, so several processes draw an address once per
+release between them; static bundles stay in each process's memory (they never change under it).
+Each answer says where it came from in `X-Caseload-Cache`: `hit` (this process's memory), `shared`
+(Redis) or `drawn` (drawn by this request).
 """
 
 from __future__ import annotations
@@ -25,11 +32,25 @@ import json
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import parse_qsl, urlencode
 
 CACHED_POST = ("/_dash-update-component",)
 CACHED_GET = ("/_dash-component-suites/", "/assets/", "/_dash-layout", "/_dash-dependencies")
+STATIC = ("/_dash-component-suites/", "/assets/")  # the same for every release: kept per process only
+CACHE_HEADER = "X-Caseload-Cache"
+WAIT_FOR_OTHER_S = 15.0  # longest a request waits for another process drawing the same address
+Item = tuple[str, list[tuple[str, str]], bytes]
+
+
+class Shared(Protocol):
+    """What CachingGzip needs of a shared store (dashboard/server/shared_cache.SharedCache)."""
+
+    def get(self, key: str) -> Any | None: ...
+    def put(self, key: str, value: Any) -> None: ...
+    def claim(self, key: str) -> bool: ...
+    def release(self, key: str) -> None: ...
+    def wait_for(self, key: str, seconds: float) -> Any | None: ...
 COMPRESSIBLE = ("application/json", "application/javascript", "text/", "image/svg")
 MIN_GZIP_BYTES = 1024
 PAGES_OUTPUT = ".._pages_content.children..._pages_store.data.."  # Dash's pages callback
@@ -86,10 +107,11 @@ class CachingGzip:
         version: Callable[[], object],
         max_entries: int = 1024,
         max_bytes: int = 128 << 20,
+        shared: Shared | None = None,
     ) -> None:
-        self.app, self.version = app, version
+        self.app, self.version, self.shared = app, version, shared
         self.max_entries, self.max_bytes = max_entries, max_bytes
-        self._items: OrderedDict[tuple, tuple[str, list[tuple[str, str]], bytes]] = OrderedDict()
+        self._items: OrderedDict[tuple, Item] = OrderedDict()
         self._bytes = 0
         self._lock = threading.Lock()
 
@@ -116,17 +138,49 @@ class CachingGzip:
             hit = self._items.get(key)
             if hit is not None:
                 self._items.move_to_end(key)
+        source = "hit"
         if hit is None:
-            hit, keep = self._render(environ, zipped)
-            if keep:
-                self._store(key, hit)
+            if self.shared is None or path.startswith(STATIC):
+                hit, source = self._draw(environ, zipped, key), "drawn"
+            else:
+                hit, source = self._shared(environ, zipped, key)
         status, headers, content = hit
-        start_response(status, [*headers, ("Content-Length", str(len(content)))])
+        start_response(status, [*headers, (CACHE_HEADER, source), ("Content-Length", str(len(content)))])
         return [content]
 
-    def _render(
-        self, environ: dict[str, Any], zipped: bool
-    ) -> tuple[tuple[str, list[tuple[str, str]], bytes], bool]:
+    def _draw(self, environ: dict[str, Any], zipped: bool, key: tuple) -> Item:
+        item, keep = self._render(environ, zipped)
+        if keep:
+            self._store(key, item)
+        return item
+
+    def _shared(self, environ: dict[str, Any], zipped: bool, key: tuple) -> tuple[Item, str]:
+        """From the shared store; else drawn here, once across processes (a claim), and shared."""
+        assert self.shared is not None
+        name = hashlib.sha256(repr(key).encode()).hexdigest()
+        found, claimed = self.shared.get(name), False
+        if found is None:
+            claimed = self.shared.claim(name)
+            # Claimed: look once more (another process may have put it and let go since the get).
+            found = self.shared.get(name) if claimed else self.shared.wait_for(name, WAIT_FOR_OTHER_S)
+        if found is not None and claimed:
+            self.shared.release(name)
+            claimed = False
+        if found is not None:
+            item = (found[0], list(found[1]), found[2])
+            self._store(key, item)
+            return item, "shared"
+        try:
+            item, keep = self._render(environ, zipped)
+            if keep:
+                self._store(key, item)
+                self.shared.put(name, item)
+        finally:
+            if claimed:
+                self.shared.release(name)
+        return item, "drawn"
+
+    def _render(self, environ: dict[str, Any], zipped: bool) -> tuple[Item, bool]:
         """The app's answer (gzipped if accepted) and whether it may be kept."""
         captured: dict[str, Any] = {}
 
@@ -151,7 +205,7 @@ class CachingGzip:
             headers += [("Content-Encoding", "gzip"), ("Vary", "Accept-Encoding")]
         return (status, headers, content), True
 
-    def _store(self, key: tuple, item: tuple[str, list[tuple[str, str]], bytes]) -> None:
+    def _store(self, key: tuple, item: Item) -> None:
         size = len(item[2])
         if size > self.max_bytes // 8:
             return

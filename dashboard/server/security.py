@@ -1,28 +1,27 @@
 """Security for every response: headers, friendly errors without tracebacks, a per-client rate limit.
 
 Installed on the Flask server by `create_app`. The Content-Security-Policy carries the hashes of
-Dash's inline scripts (no 'unsafe-inline' or 'unsafe-eval' for scripts). The limit applies to
-/download, /api and posts of the /submit form only: pages are cheap and cached, bulk files,
-queries and submissions are not.
+Dash's inline scripts (no 'unsafe-inline' or 'unsafe-eval' for scripts). The limit
+(dashboard/server/rate_limit.py) applies to /download, /api and posts of the /submit form only:
+pages are cheap and cached, bulk files, queries and submissions are not. Behind nginx
+(`CASELOAD_TRUSTED_PROXIES`), the client is the address nginx puts in X-Forwarded-For.
 """
 
 from __future__ import annotations
 
 import html
 import logging
-import math
-import threading
-import time
-from collections import OrderedDict
-from collections.abc import Callable
 
 from dash import Dash
 from flask import Flask, Response, jsonify, request
+from flask_limiter import Limiter, RateLimitExceeded
 from werkzeug.exceptions import HTTPException
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from dashboard.server import rate_limit
+from warehouse.config import Settings
 
 log = logging.getLogger(__name__)
-LIMITED_PREFIXES = ("/download", "/api/")
-LIMITED_POSTS = ("/submit",)  # the check door's form and the submit form (a POST reads a file)
 
 
 def content_security_policy(script_hashes: list[str]) -> str:
@@ -41,38 +40,6 @@ def content_security_policy(script_hashes: list[str]) -> str:
         "frame-ancestors": ["'none'"],
     }
     return "; ".join(f"{k} {' '.join(v)}" for k, v in directives.items())
-
-
-class RateLimiter:
-    """A token bucket per client: `burst` requests at once, refilled at `per_minute`.
-
-    Idle clients are forgotten beyond `max_clients`, so memory stays bounded.
-    """
-
-    def __init__(self, per_minute: float, burst: int, max_clients: int = 10_000,
-                 clock: Callable[[], float] = time.monotonic) -> None:
-        self.rate = per_minute / 60.0
-        self.burst = float(burst)
-        self.max_clients = max_clients
-        self.clock = clock
-        self._buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def take(self, client: str) -> float:
-        """0 if the request may go ahead, else the seconds until it may."""
-        now = self.clock()
-        with self._lock:
-            tokens, seen = self._buckets.pop(client, (self.burst, now))
-            tokens = min(self.burst, tokens + (now - seen) * self.rate)
-            wait = 0.0
-            if tokens >= 1:
-                tokens -= 1
-            else:
-                wait = (1 - tokens) / self.rate if self.rate > 0 else 3600.0
-            self._buckets[client] = (tokens, now)
-            while len(self._buckets) > self.max_clients:
-                self._buckets.popitem(last=False)
-        return wait
 
 
 def _error_page(status: int, title: str, message: str) -> Response:
@@ -105,26 +72,19 @@ def error_response(status: int, message: str | None = None) -> Response:
     return _error_page(status, title, text)
 
 
-def install(app: Dash, per_minute: float, burst: int) -> RateLimiter:
+def install(app: Dash, settings: Settings) -> Limiter:
     """Headers, error handlers and the rate limit on `app.server`; returns the limiter."""
     server: Flask = app.server
     server.debug = False
     server.config["PROPAGATE_EXCEPTIONS"] = False
-    limiter = RateLimiter(per_minute, burst)
+    if settings.trusted_proxies > 0:
+        n = settings.trusted_proxies
+        server.wsgi_app = ProxyFix(server.wsgi_app, x_for=n, x_proto=n)  # type: ignore[method-assign]
+    limiter = rate_limit.install(server, settings)
 
-    @server.before_request
-    def _limit() -> Response | None:
-        limited = request.path.startswith(LIMITED_PREFIXES) or (
-            request.method == "POST" and request.path.startswith(LIMITED_POSTS)
-        )
-        if request.method == "OPTIONS" or not limited:
-            return None
-        wait = limiter.take(request.remote_addr or "unknown")
-        if wait <= 0:
-            return None
-        resp = error_response(429)
-        resp.headers["Retry-After"] = str(max(1, math.ceil(wait)))
-        return resp
+    @server.errorhandler(RateLimitExceeded)
+    def _limited(exc: RateLimitExceeded) -> Response:
+        return rate_limit.with_retry_after(error_response(429), rate_limit.retry_after(exc, limiter))
 
     @server.after_request
     def _headers(resp: Response) -> Response:

@@ -6,6 +6,7 @@ import logging
 import os
 from pathlib import Path
 
+from dashboard.server.proxy_cache import ProxyCacheHeaders
 from dashboard.server.response_cache import CachingGzip
 from warehouse.config import MAX_UPLOAD_BYTES, Settings
 
@@ -25,12 +26,23 @@ def _release_version(path: Path) -> tuple[int, int] | None:
     return st.st_ino, st.st_mtime_ns
 
 
+def _safe(url: str | None) -> str:
+    """A Redis URL without its password, for the log."""
+    from urllib.parse import urlparse
+
+    parts = urlparse(url or "")
+    return f"{parts.hostname}:{parts.port or 6379}{parts.path}"
+
+
 def serve(host: str = "127.0.0.1", port: int = 8050, threads: int = 8, cache: bool = True) -> int:
-    """Cache on: answers are kept per release and gzipped (dashboard/server/response_cache.py), and the
-    pages readers open first are drawn into it at start and after each publish (dashboard/server/warm.py)."""
+    """Cache on: answers are kept per release and gzipped (dashboard/server/response_cache.py), in Redis
+    too when `CASELOAD_REDIS_URL` is set (dashboard/server/shared_cache.py), and the pages readers open
+    first are drawn into it at start and after each publish (dashboard/server/warm.py). Every answer
+    of the current release tells nginx how long it may keep it (dashboard/server/proxy_cache.py)."""
     from waitress import serve as waitress_serve
 
     from dashboard.app import create_app
+    from dashboard.server.shared_cache import SharedCache
     from dashboard.server.warm import keep_warm
 
     settings = Settings.from_env()
@@ -43,11 +55,19 @@ def serve(host: str = "127.0.0.1", port: int = 8050, threads: int = 8, cache: bo
     wsgi = app.server.wsgi_app
     if cache:
         version = lambda: _release_version(settings.warehouse_path)  # noqa: E731
-        wsgi = CachingGzip(wsgi, version)
-        keep_warm(wsgi, version)  # the first views of each release, drawn in the background
+        shared = SharedCache(app.server, settings) if settings.redis_url else None
+        wsgi = CachingGzip(wsgi, version, shared=shared)
+        if settings.warm_limit != 0:  # the first views of each release, drawn in the background
+            keep_warm(wsgi, version, limit=settings.warm_limit, shared=shared is not None)
+    wsgi = ProxyCacheHeaders(wsgi, settings.proxy_cache_s)
     logging.getLogger("waitress").setLevel(logging.INFO)
-    print(f"Caseload Watch on http://{host}:{port}/ (warehouse: {settings.warehouse_path})")
-    waitress_serve(wsgi, host=host, port=port, threads=threads, **waitress_options())
+    store = f"Redis at {_safe(settings.redis_url)}" if settings.redis_url else "this process's memory"
+    print(f"Caseload Watch on http://{host}:{port}/ (warehouse: {settings.warehouse_path}; "
+          f"limits and cache: {store})", flush=True)
+    # waitress drops X-Forwarded-* itself unless told otherwise; behind nginx the app's ProxyFix
+    # (dashboard/server/security.py) reads them, trusting exactly CASELOAD_TRUSTED_PROXIES hops.
+    proxied = {"clear_untrusted_proxy_headers": False} if settings.trusted_proxies > 0 else {}
+    waitress_serve(wsgi, host=host, port=port, threads=threads, **waitress_options(), **proxied)
     return 0
 
 

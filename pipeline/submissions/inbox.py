@@ -155,7 +155,7 @@ def process_batch(
     refused: dict[int, list[Problem]] = {}
     places: dict[int, tuple[str, dt.date]] = {}
     spent = {"read_and_check": 0.0, "load": 0.0}
-    with batch_load(con, salt=settings.submission_salt, template_version=spec.TEMPLATE_VERSION) as batch:
+    with batch_load(con, salt=settings.submission_salt) as batch:
         parts = check_stream(read(), known_codes, today)
         while (part := _timed(spent, "read_and_check", lambda: next(parts, None))) is not None:
             refused |= part.refused

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from warehouse.db import Connection, run_script, run_statements
+from warehouse.submissions import bands_spec, spec
 
 FACTS = {  # incoming_files: one row per acceptable file of the batch
     "file": pl.Int64,
@@ -29,6 +30,7 @@ FACTS = {  # incoming_files: one row per acceptable file of the batch
     "workers": pl.Int64,
     "is_demo": pl.Boolean,
     "template": pl.String,  # 'workers', or 'bands' for an FOI answer (counts per caseload band)
+    "template_version": pl.Int32,  # the version whose columns the file uses (spec.py, bands_spec.py)
 }
 
 
@@ -86,11 +88,11 @@ class BatchLoad:
         self.con.unregister("incoming_ids")
         self.con.unregister(name)
 
-    def finish(self, template_version: int, loaded_at: dt.datetime) -> None:
+    def finish(self, loaded_at: dt.datetime) -> None:
         facts = pl.concat([pl.DataFrame(schema=FACTS), *self.facts]).sort("file")
         self.con.register("incoming_files", facts.to_arrow())
         run_statements(
-            self.con, "submissions/files", {"template_version": template_version, "loaded_at": loaded_at}
+            self.con, "submissions/files", {"loaded_at": loaded_at}
         )
         self.outcomes = _outcomes(self.con)
         self.con.unregister("incoming_files")
@@ -99,7 +101,7 @@ class BatchLoad:
 
 @contextmanager
 def batch_load(
-    con: Connection, *, salt: str, template_version: int, loaded_at: dt.datetime | None = None
+    con: Connection, *, salt: str, loaded_at: dt.datetime | None = None
 ) -> Iterator[BatchLoad]:
     """One transaction: everything added inside is loaded at the end, or nothing if anything fails.
 
@@ -109,7 +111,7 @@ def batch_load(
     try:
         yield batch
         if batch.started:
-            batch.finish(template_version, loaded_at or dt.datetime.now(dt.UTC))
+            batch.finish(loaded_at or dt.datetime.now(dt.UTC))
             con.execute("COMMIT")
     except BaseException:
         if batch.started:
@@ -123,11 +125,10 @@ def load_batch(
     files: Sequence[tuple[str, str]],
     *,
     salt: str,
-    template_version: int,
     loaded_at: dt.datetime | None = None,
 ) -> list[LoadOutcome]:
     """Validated rows (column `file` indexes `files`: (submission_id, file_name)) in one transaction."""
-    with batch_load(con, salt=salt, template_version=template_version, loaded_at=loaded_at) as batch:
+    with batch_load(con, salt=salt, loaded_at=loaded_at) as batch:
         batch.add(rows, dict(enumerate(files)))
     return [batch.outcomes[i] for i in range(len(files))]
 
@@ -139,7 +140,6 @@ def load_submission(
     submission_id: str,
     file_name: str,
     salt: str,
-    template_version: int,
     loaded_at: dt.datetime | None = None,
 ) -> LoadOutcome:
     """One validated file (validate.check's rows): a batch of one."""
@@ -149,7 +149,6 @@ def load_submission(
         batch,
         [(submission_id, file_name)],
         salt=salt,
-        template_version=template_version,
         loaded_at=loaded_at,
     )[0]
 
@@ -163,6 +162,7 @@ def _facts(rows: pl.DataFrame, files: Mapping[int, tuple[str, str]]) -> pl.DataF
         snapshot_date=pl.col("snapshot_date").first(),
         workers=pl.len().cast(pl.Int64),
         is_demo=pl.col("demo").fill_null(False).all(),
+        template_version=_template_version(rows),
     )
     if facts.height != len(files) or (facts["la_codes"] != 1).any() or (facts["dates"] != 1).any():
         raise ValueError("a submission is one council's workers on one snapshot date")
@@ -179,12 +179,22 @@ def _facts(rows: pl.DataFrame, files: Mapping[int, tuple[str, str]]) -> pl.DataF
     ).select(*FACTS)
 
 
+def _template_version(rows: pl.DataFrame) -> pl.Expr:
+    """Per file: 2 when it gives a declared maximum (version 2's columns), else 1 (version 1's columns
+    suffice: a v2 template left empty there is read as a v1 file)."""
+    given = [pl.col(c).is_not_null().any() for c in spec.V2_COLUMNS if c in rows.columns]
+    version = pl.when(pl.any_horizontal(given)).then(2).otherwise(1) if given else pl.lit(1)
+    return version.cast(pl.Int32)
+
+
 def _band_facts(rows: pl.DataFrame, files: Mapping[int, tuple[str, str]]) -> pl.DataFrame:
     """One row per FOI answer: `workers` is the case holders its bands count; never demo data."""
     worker_like = rows.with_columns(demo=pl.lit(False))
     facts = _facts(worker_like.drop("case_holders"), files).drop("workers")
     counted = rows.group_by("file").agg(workers=pl.col("case_holders").sum().cast(pl.Int64))
-    return facts.join(counted, on="file").with_columns(template=pl.lit("bands")).select(*FACTS)
+    return facts.join(counted, on="file").with_columns(
+        template=pl.lit("bands"), template_version=pl.lit(bands_spec.TEMPLATE_VERSION, pl.Int32)
+    ).select(*FACTS)
 
 
 def _outcomes(con: Connection) -> dict[int, LoadOutcome]:

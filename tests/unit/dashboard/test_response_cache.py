@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import json
 
-from dashboard.server.response_cache import PAGES_OUTPUT, CachingGzip, body_key, page_request, query_key
+from dashboard.server.response_cache import (
+    CACHE_HEADER,
+    PAGES_OUTPUT,
+    CachingGzip,
+    body_key,
+    page_request,
+    query_key,
+)
 
 
 def _browser_body(pathname: str, search: str, changed: list[str]) -> bytes:
@@ -70,10 +77,11 @@ def test_the_warmed_answer_is_what_a_browser_gets_and_a_publish_expires_it():
     app = CachingGzip(inner, lambda: release[0])
     from dashboard.server.warm import _post
 
-    assert _post(app, page_request("/council/leeds", "")).startswith("200")
+    assert _post(app, page_request("/council/leeds", "")) == ("200 OK", "drawn")
     browser = _browser_body("/council/leeds", "", ["_pages_location.pathname", "_pages_location.search"])
-    app(_environ(browser, "endId=token-of-this-page-load"), lambda s, h, e=None: None)
-    assert len(calls) == 1  # the browser's request was a hit
+    seen = {}
+    app(_environ(browser, "endId=token-of-this-page-load"), lambda s, h, e=None: seen.update(dict(h)))
+    assert len(calls) == 1 and seen[CACHE_HEADER] == "hit"  # the browser's request was a hit
     release[0] = 2
     app(_environ(browser, "endId=another"), lambda s, h, e=None: None)
     assert len(calls) == 2  # a new release is drawn again

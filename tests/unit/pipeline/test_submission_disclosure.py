@@ -29,7 +29,7 @@ def marts_for(files: list[bytes], caps_path, work_path) -> tuple[dict[str, pl.Da
             rows = check(content, "f.csv", KNOWN, TODAY).rows
             assert rows is not None
             load_submission(
-                con, rows, submission_id=f"file{i}", file_name="f.csv", salt="s", template_version=1
+                con, rows, submission_id=f"file{i}", file_name="f.csv", salt="s"
             )
             frames.append(rows)
         marts = disclosure.apply(build_aggregates(con, caps_path))

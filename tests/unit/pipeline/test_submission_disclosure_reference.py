@@ -25,7 +25,7 @@ def aggregates_for(files: list[bytes], caps_path, work_path) -> dict[str, pl.Dat
         for i, content in enumerate(files):
             rows = check(content, "f.csv", KNOWN, TODAY).rows
             assert rows is not None
-            load_submission(con, rows, submission_id=f"f{i}", file_name="f.csv", salt="s", template_version=1)
+            load_submission(con, rows, submission_id=f"f{i}", file_name="f.csv", salt="s")
         return build_aggregates(con, caps_path)
 
 

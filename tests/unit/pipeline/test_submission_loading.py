@@ -13,6 +13,7 @@ from tests.support.submission_files import KNOWN, TODAY, checksums, csv_bytes, g
 from warehouse.build.submission_batches import load_submission
 from warehouse.build.submission_marts import build_aggregates, ensure_schema, write_marts
 from warehouse.db import connect
+from warehouse.submissions import spec
 from warehouse.submissions.validate import check
 
 
@@ -99,7 +100,7 @@ def test_a_failure_inside_the_load_rolls_everything_back(settings):
         ensure_schema(con)
         before = checksums(con)
         with pytest.raises(Exception, match="NOT NULL"):
-            load_submission(con, broken, submission_id="abc", file_name="x.csv", salt="s", template_version=1)
+            load_submission(con, broken, submission_id="abc", file_name="x.csv", salt="s")
         assert checksums(con) == before
 
 
@@ -152,3 +153,18 @@ def test_sensor_runs_the_load_job(settings):
     assert not list(folders(settings)["inbox"].iterdir())
     published = result.asset_materializations_for_node("submissions_published")[0].metadata
     assert published["published"].value is False, "no release is served yet: nothing to republish onto"
+
+
+def test_each_file_records_the_template_version_whose_columns_it_uses(settings):
+    """A file giving a declared maximum is template v2; one without (v1's columns, or v2's left empty) v1."""
+    v1 = tuple(c for c in spec.TEMPLATE_COLUMNS if c not in spec.V2_COLUMNS)
+    files = {
+        "v1.csv": csv_bytes(good_rows(6), v1),
+        "v2_empty.csv": csv_bytes(good_rows(6, la_code="E09000033")),
+        "v2.csv": csv_bytes(good_rows(6, la_code="E08000025", declared_max_children="16")),
+    }
+    with connect(settings.work_path) as con:
+        for name, content in files.items():
+            assert process_file(drop(settings, name, content), settings, con, KNOWN, TODAY).status == "loaded"
+        versions = dict(con.execute("SELECT file_name, template_version FROM submissions.files").fetchall())
+    assert versions == {"v1.csv": 1, "v2_empty.csv": 1, "v2.csv": 2}

@@ -1,5 +1,6 @@
 -- The files of a batch, after their workers (load_workers.sql), in the batch's one transaction.
--- `incoming_files` (file, submission_id, file_name, la_code, snapshot_date, workers, is_demo, template):
+-- `incoming_files` (file, submission_id, file_name, la_code, snapshot_date, workers, is_demo, template,
+-- template_version):
 -- one row per acceptable file, `file` its position in the batch.
 -- The result is what loading the files one by one in `file` order would give: a file loaded before
 -- (same sha256, any name, in the warehouse or earlier in the batch) changes nothing; each new file
@@ -31,7 +32,7 @@ WHERE b.position = 1 AND f.superseded_by IS NULL
 
 -- Within the batch, each file is superseded by the next one for the same council, date and template.
 INSERT INTO submissions.files
-SELECT submission_id, file_name, la_code, snapshot_date, version, workers, is_demo, $template_version,
+SELECT submission_id, file_name, la_code, snapshot_date, version, workers, is_demo, template_version,
     $loaded_at, next_id, CASE WHEN next_id IS NOT NULL THEN $loaded_at END, template
 FROM batch_files
 ORDER BY file;
