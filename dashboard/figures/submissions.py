@@ -39,7 +39,7 @@ def snapshot_series(rows: pl.DataFrame) -> go.Figure:
                 hovertemplate=f"{name}<br>%{{x|%-d %B %Y}}: %{{y:.1f}}<extra></extra>",
             )
         )
-    fig.update_xaxes(title="Snapshot date", type="date", tickformat="%-d %b %Y",
+    fig.update_xaxes(title="Snapshot date", type="date", tickformat="%b %Y",
                      tickvals=rows["snapshot_date"].to_list())
     fig.update_yaxes(title=Y_TITLE, rangemode="tozero")
     return _base(fig, 380)
