@@ -31,6 +31,7 @@ from warehouse.domain import Cap
 from warehouse.read import benchmarks as qb
 from warehouse.read import site as q
 from warehouse.read import sources as release_inputs
+from warehouse.read import submissions as qs
 from warehouse.read import submissions_foi as qf
 from warehouse.read.snapshot import Snapshot
 
@@ -230,7 +231,7 @@ def england_cap_summary(cur, year: int, cap: Cap) -> dict:
 @cached
 def _submission(cur, codes: tuple[str, ...], include_demo: bool) -> tuple[pl.DataFrame, ...]:
     args = (list(codes), include_demo)
-    return q.submission_snapshot(cur, *args), q.submission_caps(cur, *args), q.submission_bands(cur, *args)
+    return qs.submission_snapshot(cur, *args), qs.submission_caps(cur, *args), qs.submission_bands(cur, *args)
 
 
 def submission(codes: tuple[str, ...]) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
@@ -240,7 +241,7 @@ def submission(codes: tuple[str, ...]) -> tuple[pl.DataFrame, pl.DataFrame, pl.D
 
 @cached
 def _submission_series(cur, codes: tuple[str, ...], include_demo: bool) -> tuple[pl.DataFrame, pl.DataFrame]:
-    return q.submission_series(cur, list(codes), include_demo)
+    return qs.submission_series(cur, list(codes), include_demo)
 
 
 def submission_series(codes: tuple[str, ...]) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -250,7 +251,7 @@ def submission_series(codes: tuple[str, ...]) -> tuple[pl.DataFrame, pl.DataFram
 
 @cached
 def _submission_across(cur, include_demo: bool) -> pl.DataFrame:
-    return q.submission_across(cur, include_demo)
+    return qs.submission_across(cur, include_demo)
 
 
 def submission_across() -> pl.DataFrame:

@@ -22,6 +22,7 @@ from dashboard.reading.queries import settings
 from dashboard.reading.releases import kept_releases, open_release
 from dashboard.views import next_update, submission_across
 from warehouse.read import site as q
+from warehouse.read import submissions as qs
 from warehouse.read import tables as aq
 
 ROW_TABLES = ("marts.la_year", "marts.la_year_cap", "marts.la_year_position", "marts.la_year_context",
@@ -120,7 +121,7 @@ def view() -> html.Div:
         sources = aq.release_sources(cur)
         councils = q.councils(cur)
         years = q.years(cur)
-        pooled = submission_across.latest(q.submission_across(cur, settings().show_demo))
+        pooled = submission_across.latest(qs.submission_across(cur, settings().show_demo))
     rid, built = opened.release_id, opened.built_at
     present = {f"{s}.{t}" for s, t in tables}
     items = []

@@ -36,7 +36,7 @@ def test_every_breakdown_on_the_page_is_the_marts_figure(demo_warehouse: Setting
     from dashboard.views import submission as sv
     from dashboard.views.submission_cells import SUPPRESSED, group_label
     from warehouse.db import connect
-    from warehouse.read import site as q
+    from warehouse.read import submissions as q
 
     con = connect(demo_warehouse.warehouse_path, read_only=True)
     try:

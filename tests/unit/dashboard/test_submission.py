@@ -15,7 +15,7 @@ from dashboard.views.submission import submission_block
 from tests.support import submission_marts as m
 from tests.support.site import CAPS, texts
 from warehouse.config import Settings
-from warehouse.read import site as q
+from warehouse.read import submissions as q
 
 CAP18 = parse_cap("18", CAPS)[1]
 
