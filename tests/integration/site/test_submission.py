@@ -36,13 +36,14 @@ def test_every_breakdown_on_the_page_is_the_marts_figure(demo_warehouse: Setting
     from dashboard.views import submission as sv
     from dashboard.views.submission_cells import SUPPRESSED, group_label
     from warehouse.db import connect
+    from warehouse.read import site
     from warehouse.read import submissions as q
 
     con = connect(demo_warehouse.warehouse_path, read_only=True)
     try:
         args = (con, ["E08000025"], True)
         snap, caps, bands = q.submission_snapshot(*args), q.submission_caps(*args), q.submission_bands(*args)
-        cap = named_caps(q.caps(con))["18"]
+        cap = named_caps(site.caps(con))["18"]
         view = sv.submission_views(
             snap, caps, bands, cap, series=q.submission_series(*args), across=q.submission_across(con, True)
         )[0]
