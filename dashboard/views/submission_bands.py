@@ -15,14 +15,17 @@ from dashboard.views.submission_cells import BASIS, GROUP_KINDS, SUPPRESSED, cap
 BAND_HEADS = ("Caseload band", "Case holders", "Share", "")
 
 
-def band_entries(bands: pl.DataFrame) -> list[dict[str, object]]:
-    """One group's bands, worded, in band order; `pct` only for a published share (the bar)."""
+def band_entries(
+    bands: pl.DataFrame, count: str = "workers", share: str = "pct_workers"
+) -> list[dict[str, object]]:
+    """One group's bands (or an FOI answer's: its own column names), worded, in band order; `pct`
+    only for a published share (the bar)."""
     return [
         {
             "band": r["band"],
-            "workers": cell(r["workers"], r["workers_status"], digits=0),
-            "share": cell(r["pct_workers"], r["pct_workers_status"], suffix="%"),
-            "pct": r["pct_workers"] if r["pct_workers_status"] == "published" else None,
+            "workers": cell(r[count], r[f"{count}_status"], digits=0),
+            "share": cell(r[share], r[f"{share}_status"], suffix="%"),
+            "pct": r[share] if r[f"{share}_status"] == "published" else None,
         }
         for r in bands.sort("band_order").iter_rows(named=True)
     ]

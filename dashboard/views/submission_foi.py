@@ -18,7 +18,7 @@ from dash import html
 from dashboard.components.table import scrollable_table
 from dashboard.downloads.routes import table_href
 from dashboard.views import words
-from dashboard.views.submission_bands import band_rows
+from dashboard.views.submission_bands import band_entries, band_rows
 from dashboard.views.submission_cells import SUPPRESSED, cell
 
 BASIS = "FOI answer"
@@ -69,18 +69,6 @@ def _caps(caps: pl.DataFrame) -> list[dict[str, str]]:
     ]
 
 
-def _bands(bands: pl.DataFrame) -> list[dict[str, object]]:
-    return [
-        {
-            "band": r["band"],
-            "workers": cell(r["case_holders"], r["case_holders_status"], digits=0),
-            "share": cell(r["pct_case_holders"], r["pct_case_holders_status"], suffix="%"),
-            "pct": r["pct_case_holders"] if r["pct_case_holders_status"] == "published" else None,
-        }
-        for r in bands.sort("band_order").iter_rows(named=True)
-    ]
-
-
 def _facts(r: dict) -> list[tuple[str, str]]:
     published = words.value(r["published_caseload_fte"], r["published_caseload_status"])
     return [
@@ -127,7 +115,7 @@ def foi_views(
                 source=r["source"],
                 source_url=r["source_url"],
                 facts=_facts(r),
-                bands=_bands(bands.filter(mine)),
+                bands=band_entries(bands.filter(mine), "case_holders", "pct_case_holders"),
                 caps=_caps(caps.filter(mine)),
             )
         )
