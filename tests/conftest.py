@@ -8,7 +8,7 @@ Tests that must run anywhere make their own small files instead.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import duckdb
@@ -94,31 +94,42 @@ def _foi_answers() -> dict[str, bytes]:
 FOI_ANSWERS = _foi_answers()
 
 
-@pytest.fixture(scope="session")
-def demo_warehouse(shared_warehouse: Settings, tmp_path_factory: pytest.TempPathFactory):
-    """A copy of the shared build with a demo (synthetic) submission for Birmingham, and two FOI
-    answers' band files (Hartlepool's with a published answer's address, Westminster's with an FOI
-    reference), loaded and published by the real pipeline; yields its settings with demo mode on."""
+def published_with_inbox(shared: Settings, tmp_path_factory: pytest.TempPathFactory, name: str,
+                         fill: Callable[[Path], None]) -> Settings:
+    """A copy of the shared build whose inbox `fill` writes to, loaded and published by the real
+    pipeline; its settings with demo mode on."""
     import dataclasses
     import shutil
 
     from pipeline.run import run_all
-    from pipeline.submissions import generator
 
-    data_dir = tmp_path_factory.mktemp("demo-build")
-    shutil.copytree(shared_warehouse.data_dir, data_dir, dirs_exist_ok=True)
+    data_dir = tmp_path_factory.mktemp(name)
+    shutil.copytree(shared.data_dir, data_dir, dirs_exist_ok=True)
     old = _env(CASELOAD_DATA_DIR=str(data_dir), CASELOAD_SHOW_DEMO="1")
     try:
         settings = Settings.from_env()
         inbox = settings.submissions_dir / "inbox"
         inbox.mkdir(parents=True, exist_ok=True)
+        fill(inbox)
+        assert run_all() == 0, f"the pipeline did not publish the submissions of {name}"
+    finally:
+        _restore(old)
+    return dataclasses.replace(settings, show_demo=True)
+
+
+@pytest.fixture(scope="session")
+def demo_warehouse(shared_warehouse: Settings, tmp_path_factory: pytest.TempPathFactory):
+    """A copy of the shared build with a demo (synthetic) submission for Birmingham, and two FOI
+    answers' band files (Hartlepool's with a published answer's address, Westminster's with an FOI
+    reference), loaded and published by the real pipeline; its settings with demo mode on."""
+    from pipeline.submissions import generator
+
+    def fill(inbox: Path) -> None:
         generator.main([str(inbox), "--snapshot", "2025-09-30", "--la", "E08000025"])
         for name, content in FOI_ANSWERS.items():
             (inbox / name).write_bytes(content)
-        assert run_all() == 0, "the pipeline did not publish the demo submission"
-    finally:
-        _restore(old)
-    yield dataclasses.replace(settings, show_demo=True)
+
+    return published_with_inbox(shared_warehouse, tmp_path_factory, "demo-build", fill)
 
 
 @pytest.fixture

@@ -59,21 +59,11 @@ def breakdown_warehouse(shared_warehouse, tmp_path_factory: pytest.TempPathFacto
     on the latest (two councils pooled), loaded and published by the real pipeline; its settings, demo
     mode on."""
     import csv
-    import dataclasses
-    import shutil
 
-    from pipeline.run import run_all
     from pipeline.submissions import generator
-    from tests.conftest import _env, _restore
-    from warehouse.config import Settings
+    from tests.conftest import published_with_inbox
 
-    data_dir = tmp_path_factory.mktemp("breakdown-build")
-    shutil.copytree(shared_warehouse.data_dir, data_dir, dirs_exist_ok=True)
-    old = _env(CASELOAD_DATA_DIR=str(data_dir), CASELOAD_SHOW_DEMO="1")
-    try:
-        settings = Settings.from_env()
-        inbox = settings.submissions_dir / "inbox"
-        inbox.mkdir(parents=True, exist_ok=True)
+    def fill(inbox: Path) -> None:
         generator.main([str(inbox), "--snapshot", "2024-09-30", "--la", "E08000035"])
         generator.main([str(inbox), "--snapshot", "2025-09-30", "--la", "E08000025", "E08000035"])
         with (inbox / "demo_E08000035_2025-09-30.csv").open(newline="", encoding="utf-8") as f:
@@ -81,7 +71,5 @@ def breakdown_warehouse(shared_warehouse, tmp_path_factory: pytest.TempPathFacto
         assert all(r["declared_max_children"] for r in rows)  # template v2: Leeds declares
         assert {r["employment"] for r in rows} == {"agency", "permanent"}
         assert {r["newly_qualified"] for r in rows} == {"yes", "no"}
-        assert run_all() == 0, "the pipeline did not publish the demo submissions"
-    finally:
-        _restore(old)
-    return dataclasses.replace(settings, show_demo=True)
+
+    return published_with_inbox(shared_warehouse, tmp_path_factory, "breakdown-build", fill)
