@@ -138,9 +138,10 @@ class Grid:
 
         Equations that hold for none of these rows are left out: most band-edge equations hold nowhere,
         and the eigendecompositions cost the cube of the number of equations."""
-        holds = self.holds[rows][:, self.holds[rows].any(axis=0)]
-        coefficients = self.coefficients[self.holds[rows].any(axis=0)]
-        return holds[:, :, None] * coefficients[None, :, :] * self.exists[rows][:, None, :]
+        holds = self.holds[rows]
+        somewhere = holds.any(axis=0)
+        coefficients = self.coefficients[None, somewhere, :]
+        return holds[:, somewhere, None] * coefficients * self.exists[rows][:, None, :]
 
     def primary(self) -> np.ndarray:
         """Hidden cells by the primary rules, (submissions, cells)."""

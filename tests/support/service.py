@@ -63,11 +63,22 @@ def _wait(ok, proc: subprocess.Popen, what: str, log: Path, seconds: float = 60)
 
 
 @dataclass
-class Redis:
+class Server:
+    """A process the tests started: its port on 127.0.0.1 and its log."""
+
     port: int
     proc: subprocess.Popen
     log: Path
 
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def output(self) -> str:
+        return self.log.read_text(errors="replace")
+
+
+class Redis(Server):
     @property
     def url(self) -> str:
         return f"redis://127.0.0.1:{self.port}/0"
@@ -93,24 +104,12 @@ def start_redis(tmp: Path, port: int | None = None) -> Redis:
     return server
 
 
-def stop(server: Redis | Site | Nginx) -> None:
+def stop(server: Server) -> None:
     _stop(server.proc)
 
 
-@dataclass
-class Site:
+class Site(Server):
     """One `caseload serve` process."""
-
-    port: int
-    proc: subprocess.Popen
-    log: Path
-
-    @property
-    def base(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def output(self) -> str:
-        return self.log.read_text(errors="replace")
 
 
 def start_sites(tmp: Path, env: dict[str, str], n: int = 1, warmed: bool = True) -> list[Site]:
@@ -140,15 +139,8 @@ def _up(site: Site, warmed: bool) -> bool:
     return answered and (not warmed or WARMED in site.output())
 
 
-@dataclass
-class Nginx:
-    port: int
-    proc: subprocess.Popen
-    log: Path
-
-    @property
-    def base(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+class Nginx(Server):
+    """nginx in front of the sites."""
 
 
 def nginx_conf(tmp: Path, port: int, upstreams: list[int]) -> str:
