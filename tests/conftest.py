@@ -94,6 +94,20 @@ def _foi_answers() -> dict[str, bytes]:
 FOI_ANSWERS = _foi_answers()
 
 
+def copy_of_shared(shared: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, **env: str) -> Settings:
+    """The shared build copied into `tmp_path` for one test to change: its settings, with no source
+    folder, warehouse path or demo mode carried over unless `env` sets them."""
+    import shutil
+
+    shutil.copytree(shared.data_dir, tmp_path, dirs_exist_ok=True)
+    for name in ("CASELOAD_SOURCE_DIR", "CASELOAD_WAREHOUSE", "CASELOAD_SHOW_DEMO"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("CASELOAD_DATA_DIR", str(tmp_path))
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    return Settings.from_env()
+
+
 def published_with_inbox(shared: Settings, tmp_path_factory: pytest.TempPathFactory, name: str,
                          fill: Callable[[Path], None]) -> Settings:
     """A copy of the shared build whose inbox `fill` writes to, loaded and published by the real

@@ -5,8 +5,6 @@ rebuild and no restart of the site."""
 
 from __future__ import annotations
 
-import shutil
-
 import dagster as dg
 import pytest
 import requests
@@ -14,6 +12,7 @@ import requests
 from pipeline.definitions import defs
 from pipeline.defs.submissions.sensors import LOAD_JOB, submissions_inbox_sensor
 from pipeline.lib.resources import WarehouseResource
+from tests.conftest import copy_of_shared
 from tests.support.submission_files import csv_bytes, good_rows
 from warehouse.config import Settings
 from warehouse.submissions import councils
@@ -26,11 +25,7 @@ def test_an_upload_is_on_the_councils_page_after_the_sensors_run(
         dash_duo, shared_warehouse: Settings, tmp_path, monkeypatch, screenshot) -> None:
     from dashboard.app import create_app
 
-    shutil.copytree(shared_warehouse.data_dir, tmp_path, dirs_exist_ok=True)
-    for name in ("CASELOAD_SOURCE_DIR", "CASELOAD_WAREHOUSE", "CASELOAD_SHOW_DEMO"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("CASELOAD_DATA_DIR", str(tmp_path))
-    settings = Settings.from_env()
+    settings = copy_of_shared(shared_warehouse, tmp_path, monkeypatch)
     token = TokenStore(settings.tokens_path).issue("E08000025", councils.known_codes())
     dash_duo.start_server(create_app(settings))
     dash_duo.wait_for_page(f"{dash_duo.server_url}/council/birmingham?year=2025&cap=18")

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import csv
 import io
 
 from openpyxl import Workbook
 
-from tests.support.submission_files import SNAPSHOT
+from tests.support.submission_files import SNAPSHOT, csv_bytes
 from warehouse.submissions import bands_spec
 
 # A typical answer: 0-10, 11-15, 16-20, 21-25, 26 or more.
@@ -30,11 +29,8 @@ def band_rows(
 def band_csv(
     rows: list[dict[str, str]], columns=bands_spec.TEMPLATE_COLUMNS, encoding: str = "utf-8"
 ) -> bytes:
-    buffer = io.StringIO(newline="")
-    writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore", lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return buffer.getvalue().encode(encoding)
+    """A band file as written by csv_bytes, in the band template's columns."""
+    return csv_bytes(rows, tuple(columns), encoding)
 
 
 def band_xlsx(rows: list[dict[str, str]]) -> bytes:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import shutil
 from pathlib import Path
 
 import dagster as dg
@@ -22,6 +21,7 @@ from pipeline.definitions import defs
 from pipeline.defs.submissions.sensors import LOAD_JOB, submissions_inbox_sensor
 from pipeline.lib.resources import WarehouseResource
 from pipeline.submissions import generator
+from tests.conftest import copy_of_shared
 from tests.support.live_site import page_content, running
 from warehouse.config import Settings
 from warehouse.read.releases import release_ids
@@ -43,12 +43,7 @@ def test_an_upload_is_published_on_its_own_and_served_without_a_restart(
         shared_warehouse: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from dashboard.app import create_app
 
-    shutil.copytree(shared_warehouse.data_dir, tmp_path, dirs_exist_ok=True)
-    for name in ("CASELOAD_SOURCE_DIR", "CASELOAD_WAREHOUSE"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("CASELOAD_DATA_DIR", str(tmp_path))
-    monkeypatch.setenv("CASELOAD_SHOW_DEMO", "1")
-    settings = Settings.from_env()
+    settings = copy_of_shared(shared_warehouse, tmp_path, monkeypatch, CASELOAD_SHOW_DEMO="1")
     before = _tables(settings.warehouse_path)
     kept = release_ids(settings.releases_dir)
     with running(create_app(dataclasses.replace(settings, show_demo=True)).server) as site:

@@ -5,11 +5,11 @@ API's answer for band files: tests/integration/api/test_submission_check.py)."""
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
 import requests
 
+from tests.conftest import copy_of_shared
 from tests.support.band_files import band_csv, band_rows
 from tests.support.live_site import page_content, running
 from warehouse.config import Settings
@@ -26,12 +26,8 @@ def test_band_files_in_the_inbox_reach_the_councils_page(
     from dashboard.app import create_app
     from pipeline.run import run_all
 
-    shutil.copytree(shared_warehouse.data_dir, tmp_path, dirs_exist_ok=True)
-    monkeypatch.setenv("CASELOAD_DATA_DIR", str(tmp_path))
-    monkeypatch.setenv("CASELOAD_SOURCE_DIR", str(shared_data_dir))
-    monkeypatch.delenv("CASELOAD_WAREHOUSE", raising=False)
-    monkeypatch.delenv("CASELOAD_SHOW_DEMO", raising=False)
-    settings = Settings.from_env()
+    settings = copy_of_shared(shared_warehouse, tmp_path, monkeypatch,
+                              CASELOAD_SOURCE_DIR=str(shared_data_dir))
     inbox = settings.submissions_dir / "inbox"
     inbox.mkdir(parents=True, exist_ok=True)
     hartlepool = band_csv(band_rows(HARTLEPOOL, la_code="E06000001", source=URL))

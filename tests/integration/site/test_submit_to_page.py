@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 
 import pytest
 import requests
 
+from tests.conftest import copy_of_shared
 from tests.support.live_site import page_content, running
 from tests.support.submission_files import csv_bytes, good_rows
 from warehouse.config import Settings
@@ -26,12 +26,8 @@ def test_an_uploaded_file_reaches_the_councils_page(shared_warehouse: Settings, 
     from dashboard.app import create_app
     from pipeline.run import run_all
 
-    shutil.copytree(shared_warehouse.data_dir, tmp_path, dirs_exist_ok=True)
-    monkeypatch.setenv("CASELOAD_DATA_DIR", str(tmp_path))
-    monkeypatch.setenv("CASELOAD_SOURCE_DIR", str(shared_data_dir))
-    monkeypatch.delenv("CASELOAD_WAREHOUSE", raising=False)
-    monkeypatch.delenv("CASELOAD_SHOW_DEMO", raising=False)
-    settings = Settings.from_env()
+    settings = copy_of_shared(shared_warehouse, tmp_path, monkeypatch,
+                              CASELOAD_SOURCE_DIR=str(shared_data_dir))
     assert not settings.show_demo
     token = TokenStore(settings.tokens_path).issue("E08000025", councils.known_codes())
     content = csv_bytes(good_rows(40, la_code="E08000025"))
